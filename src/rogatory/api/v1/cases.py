@@ -1,0 +1,196 @@
+"""Case endpoints: parse, call one service or selector, render."""
+
+import csv
+from collections.abc import Iterator
+from typing import Any
+
+from django.http import FileResponse, HttpRequest, StreamingHttpResponse
+from ninja import File, Form, Query, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from rogatory.api.v1 import schemas as s
+from rogatory.apps.cases import selectors, services
+from rogatory.apps.cases.pagination import keyset_page
+from rogatory.apps.cases.services.inputs import (
+    IdDocumentInput,
+    MeasureInput,
+    NameInput,
+    OffenceInput,
+    PersonInput,
+)
+
+router = Router(tags=["cases"])
+
+
+class CaseFilters(Schema):
+    direction: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    state: str | None = None
+    officer: int | None = None
+    urgency: str | None = None
+    custody: str | None = None
+    q: str | None = None
+
+
+def _person(p: s.PersonIn) -> PersonInput:
+    return PersonInput(
+        role=p.role,
+        names=[NameInput(**n.dict()) for n in p.names],
+        gender=p.gender,
+        birth_date=p.birth_date,
+        birth_place=p.birth_place,
+        location=p.location,
+        nationalities=p.nationalities,
+        documents=[IdDocumentInput(**d.dict()) for d in p.documents],
+    )
+
+
+@router.get("/cases", response=s.CasePageOut)
+def case_list(
+    request: HttpRequest,
+    filters: Query[CaseFilters],
+    order: str = "newest",
+    cursor: str | None = None,
+    limit: int = 50,
+) -> Any:
+    qs = selectors.case_list_for(actor=request.user, **filters.dict())
+    page = keyset_page(qs, order=order, cursor=cursor, limit=max(1, min(limit, 200)))
+    return {"items": page.items, "next_cursor": page.next_cursor}
+
+
+@router.get("/cases/export")
+def case_export(request: HttpRequest, filters: Query[CaseFilters]) -> StreamingHttpResponse:
+    rows = selectors.case_export_rows_for(actor=request.user, **filters.dict())
+
+    class _Echo:
+        def write(self, value: str) -> str:
+            return value
+
+    writer = csv.writer(_Echo())
+    header = [
+        "our_reference",
+        "their_reference",
+        "direction",
+        "kind",
+        "status",
+        "requesting_state",
+        "requested_state",
+        "title",
+        "urgency",
+        "custody",
+        "due_at",
+        "created_at",
+    ]
+
+    def stream() -> Iterator[str]:
+        yield writer.writerow(header)
+        for row in rows:
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="cases.csv"'
+    return response
+
+
+@router.post("/cases", response={201: s.CaseDetailOut})
+def case_create(request: HttpRequest, payload: s.CaseIn) -> Any:
+    data = payload.dict()
+    case = services.case_open(
+        actor=request.user,
+        **{k: v for k, v in data.items() if k not in ("persons", "offences", "measures")},
+        persons=[_person(p) for p in payload.persons],
+        offences=[OffenceInput(**o.dict()) for o in payload.offences],
+        measures=[MeasureInput(**m.dict()) for m in payload.measures],
+    )
+    return Status(201, selectors.case_detail_for(actor=request.user, case_id=case.pk))
+
+
+@router.get("/cases/{case_id}", response=s.CaseDetailOut)
+def case_detail(request: HttpRequest, case_id: int) -> Any:
+    return selectors.case_detail_for(actor=request.user, case_id=case_id)
+
+
+@router.patch("/cases/{case_id}", response=s.CaseDetailOut)
+def case_patch(request: HttpRequest, case_id: int, payload: s.CasePatch) -> Any:
+    services.case_update(
+        actor=request.user, case_id=case_id, changes=payload.dict(exclude_unset=True)
+    )
+    return selectors.case_detail_for(actor=request.user, case_id=case_id)
+
+
+@router.get("/cases/{case_id}/transitions", response=list[s.TransitionOptionOut])
+def transition_options(request: HttpRequest, case_id: int) -> Any:
+    case = selectors.case_get_for(actor=request.user, case_id=case_id)
+    return [
+        {
+            "target": t.target.value,
+            "reason_required": t.reason_required,
+            "ground_required": t.ground_required,
+            "basis": t.basis,
+        }
+        for t in selectors.transitions_for(actor=request.user, case=case)
+    ]
+
+
+@router.post("/cases/{case_id}/transitions", response=s.CaseDetailOut)
+def transition(request: HttpRequest, case_id: int, payload: s.TransitionIn) -> Any:
+    services.case_transition(actor=request.user, case_id=case_id, **payload.dict())
+    return selectors.case_detail_for(actor=request.user, case_id=case_id)
+
+
+@router.post("/cases/{case_id}/persons", response={201: s.PersonOut})
+def person_add(request: HttpRequest, case_id: int, payload: s.PersonIn) -> Any:
+    person = services.person_add(actor=request.user, case_id=case_id, data=_person(payload))
+    return Status(201, person)
+
+
+@router.post("/cases/{case_id}/documents", response={201: s.DocumentOut})
+def document_upload(
+    request: HttpRequest,
+    case_id: int,
+    file: File[UploadedFile],
+    title: Form[str],
+    language: Form[str] = "",
+) -> Any:
+    doc = services.document_add(
+        actor=request.user,
+        case_id=case_id,
+        title=title,
+        filename=file.name or "document",
+        stream=file,
+        content_type=file.content_type or "application/octet-stream",
+        language=language,
+    )
+    return Status(201, doc)
+
+
+@router.get("/cases/{case_id}/documents/{document_id}/content")
+def document_download(request: HttpRequest, case_id: int, document_id: int) -> FileResponse:
+    doc = selectors.document_get_for(actor=request.user, case_id=case_id, document_id=document_id)
+    return FileResponse(
+        doc.file.open("rb"),
+        as_attachment=True,
+        filename=doc.filename,
+        content_type=doc.content_type,
+    )
+
+
+@router.post("/cases/{case_id}/grants", response={201: s.GrantOut})
+def grant_add(request: HttpRequest, case_id: int, payload: s.GrantIn) -> Any:
+    return Status(
+        201, services.grant_add(actor=request.user, case_id=case_id, user_id=payload.user_id)
+    )
+
+
+@router.delete("/cases/{case_id}/grants/{user_id}", response=s.GrantOut)
+def grant_revoke(request: HttpRequest, case_id: int, user_id: int) -> Any:
+    return services.grant_revoke(actor=request.user, case_id=case_id, user_id=user_id)
+
+
+@router.post("/cases/{case_id}/links", response={201: s.LinkOut})
+def link_add(request: HttpRequest, case_id: int, payload: s.LinkIn) -> Any:
+    return Status(201, services.case_link(actor=request.user, case_id=case_id, **payload.dict()))
+
+
+__all__ = ["router"]

@@ -1,0 +1,283 @@
+"""In/Out schemas of the API: shapes only, no logic."""
+
+from datetime import date, datetime
+
+from ninja import Field, Schema
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    params: dict[str, object] = {}
+
+
+class NameIn(Schema):
+    full_name: str = Field(..., max_length=300)
+    role: str = "primary"
+    latin: str = Field("", max_length=300)
+
+
+class IdDocumentIn(Schema):
+    type: str
+    number: str = Field(..., max_length=64)
+    issuing_state: str | None = None
+
+
+class PersonIn(Schema):
+    role: str
+    names: list[NameIn]
+    gender: str = ""
+    birth_date: str = ""
+    birth_place: str = Field("", max_length=200)
+    location: str = Field("", max_length=300)
+    nationalities: list[str] = []
+    documents: list[IdDocumentIn] = []
+
+
+class OffenceIn(Schema):
+    description: str
+    legal_provisions: str = ""
+    max_penalty_months: int | None = None
+    max_penalty_life: bool = False
+    place: str = Field("", max_length=200)
+    committed_on: date | None = None
+
+
+class MeasureIn(Schema):
+    type: str
+    description: str
+    purpose: str = ""
+    procedure: str = ""
+
+
+class CaseIn(Schema):
+    direction: str
+    kind: str
+    requesting_state: str
+    requested_state: str
+    legal_bases: list[str]
+    title: str
+    treaty: str = Field("", max_length=300)
+    subject: str = ""
+    facts: str = ""
+    their_reference: str = Field("", max_length=64)
+    urgency: str = "routine"
+    urgency_reason: str = ""
+    custody: str = "not_applicable"
+    confidential: bool = False
+    sealed: bool = False
+    requested_by: datetime | None = None
+    requesting_authority_id: int | None = None
+    requested_authority_id: int | None = None
+    persons: list[PersonIn] = []
+    offences: list[OffenceIn] = []
+    measures: list[MeasureIn] = []
+
+
+class CasePatch(Schema):
+    title: str | None = None
+    subject: str | None = None
+    facts: str | None = None
+    their_reference: str | None = Field(None, max_length=64)
+    treaty: str | None = Field(None, max_length=300)
+    urgency: str | None = None
+    urgency_reason: str | None = None
+    custody: str | None = None
+    confidential: bool | None = None
+    requested_by: datetime | None = None
+    legal_bases: list[str] | None = None
+
+
+class TransitionIn(Schema):
+    target: str
+    reason: str = ""
+    ground: str | None = None
+    officer_id: int | None = None
+
+
+class GrantIn(Schema):
+    user_id: int
+
+
+class LinkIn(Schema):
+    target_id: int
+    type: str
+    note: str = ""
+
+
+class CaseSummaryOut(Schema):
+    id: int
+    our_reference: str
+    their_reference: str
+    direction: str
+    kind: str
+    status: str
+    title: str
+    requesting_state: str = Field(..., alias="requesting_state_id")
+    requested_state: str = Field(..., alias="requested_state_id")
+    urgency: str
+    custody: str
+    sealed: bool
+    officer_id: int | None
+    due_at: datetime | None
+    created_at: datetime
+
+
+class CasePageOut(Schema):
+    items: list[CaseSummaryOut]
+    next_cursor: str | None
+
+
+class NameOut(Schema):
+    role: str
+    full_name: str
+    script: str
+    latin: str
+
+
+class NationalityOut(Schema):
+    state: str = Field(..., alias="state_id")
+    acquired_on: date | None
+    lost_on: date | None
+
+
+class IdDocumentOut(Schema):
+    type: str
+    number: str
+    issuing_state: str | None = Field(None, alias="issuing_state_id")
+
+
+class PersonOut(Schema):
+    id: int
+    role: str
+    gender: str
+    birth_date: str = Field(..., alias="birth_date_text")
+    birth_precision: str | None
+    birth_place: str
+    location: str
+    names: list[NameOut]
+    nationalities: list[NationalityOut]
+    documents: list[IdDocumentOut]
+
+
+class OffenceOut(Schema):
+    id: int
+    description: str
+    legal_provisions: str
+    max_penalty_months: int | None
+    max_penalty_life: bool
+    place: str
+    committed_on: date | None
+
+
+class MeasureOut(Schema):
+    id: int
+    type: str
+    description: str
+    purpose: str
+    procedure: str
+
+
+class DocumentOut(Schema):
+    id: int
+    title: str
+    filename: str
+    content_type: str
+    language: str
+    sha256: str
+    size: int
+    uploaded_at: datetime
+
+
+class EventOut(Schema):
+    at: datetime
+    kind: str
+    actor_id: int | None
+    from_status: str
+    to_status: str
+    reason: str
+    ground: str
+
+
+class DeadlineOut(Schema):
+    code: str
+    source: str
+    practice: bool
+    started_at: datetime
+    due_at: datetime
+    met_at: datetime | None
+
+
+class LinkOut(Schema):
+    source_id: int
+    target_id: int
+    type: str
+    note: str
+
+
+class CaseDetailOut(CaseSummaryOut):
+    legal_bases: list[str]
+    treaty: str
+    subject: str
+    facts: str
+    urgency_reason: str
+    confidential: bool
+    requested_by: datetime | None
+    refusal_ground: str
+    received_at: datetime | None
+    persons: list[PersonOut]
+    offences: list[OffenceOut]
+    measures: list[MeasureOut]
+    documents: list[DocumentOut]
+    events: list[EventOut]
+    deadlines: list[DeadlineOut]
+    links_out: list[LinkOut]
+    links_in: list[LinkOut]
+
+
+class TransitionOptionOut(Schema):
+    target: str
+    reason_required: bool
+    ground_required: bool
+    basis: str
+
+
+class GrantOut(Schema):
+    case_id: int
+    user_id: int
+    granted_at: datetime
+    revoked_at: datetime | None
+
+
+class AuditEventOut(Schema):
+    seq: int
+    at: datetime
+    actor: str
+    action: str
+    object_type: str
+    object_id: str
+    case_id: int | None
+    changes: dict[str, object]
+    hash: str
+
+
+class StateOut(Schema):
+    code: str
+    alpha3: str
+    name: str
+    names: dict[str, str]
+    un_member: bool
+    fictional: bool
+
+
+class AuthorityOut(Schema):
+    id: int
+    state: str = Field(..., alias="state_id")
+    instrument: str
+    treaty: str
+    name: str
+    email: str
+    phone: str
+    address: str
+    accepted_languages: list[str]
+    channels: list[str]

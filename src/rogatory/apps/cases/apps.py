@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CasesConfig(AppConfig):
+    name = "rogatory.apps.cases"
+    label = "cases"
+    default_auto_field = "django.db.models.BigAutoField"

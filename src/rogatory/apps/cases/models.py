@@ -1,0 +1,347 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from rogatory.apps.cases.choices import (
+    Custody,
+    DatePrecision,
+    DirectionChoice,
+    DocumentType,
+    GroundChoice,
+    KindChoice,
+    LegalBasis,
+    LinkType,
+    MeasureType,
+    NameRole,
+    PersonRole,
+    StatusChoice,
+    Urgency,
+)
+
+
+class Case(models.Model):
+    """An incoming or outgoing request. Only `case_transition` changes `status`."""
+
+    direction = models.CharField(_("direction"), max_length=16, choices=DirectionChoice.choices)
+    kind = models.CharField(_("type of request"), max_length=32, choices=KindChoice.choices)
+    status = models.CharField(_("status"), max_length=40, choices=StatusChoice.choices)
+    legal_bases = models.JSONField(_("legal basis"), default=list)
+    treaty = models.CharField(_("treaty"), max_length=300, blank=True)
+    requesting_state = models.ForeignKey(
+        "directory.State",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=pgettext_lazy("international law", "requesting State"),
+    )
+    requested_state = models.ForeignKey(
+        "directory.State",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=pgettext_lazy("international law", "requested State"),
+    )
+    requesting_authority = models.ForeignKey(
+        "directory.CentralAuthority",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requesting authority"),
+    )
+    requested_authority = models.ForeignKey(
+        "directory.CentralAuthority",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested authority"),
+    )
+    # The central authority of this node that holds the case file.
+    owner_authority = models.ForeignKey(
+        "directory.CentralAuthority",
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("central authority"),
+    )
+    our_reference = models.CharField(_("our reference"), max_length=64, unique=True)
+    their_reference = models.CharField(_("their reference"), max_length=64, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    # UNTOC art. 18(15)(b)-(c): subject matter and summary of the relevant facts.
+    subject = models.TextField(_("subject matter of the proceedings"), blank=True)
+    facts = models.TextField(_("summary of facts"), blank=True)
+    urgency = models.CharField(
+        _("urgency"), max_length=16, choices=Urgency.choices, default=Urgency.ROUTINE
+    )
+    urgency_reason = models.TextField(_("reason for urgency"), blank=True)
+    custody = models.CharField(
+        _("custody"), max_length=16, choices=Custody.choices, default=Custody.NOT_APPLICABLE
+    )
+    # UNTOC art. 18(20): the requesting State may ask that the request be kept confidential.
+    confidential = models.BooleanField(_("confidentiality requested"), default=False)
+    # Sealed cases are visible only to their team, not to every supervisor and auditor.
+    sealed = models.BooleanField(_("sealed"), default=False)
+    # UNTOC art. 18(24): a deadline suggested by the requesting State.
+    requested_by = models.DateTimeField(_("execution requested by"), null=True, blank=True)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("case officer"),
+    )
+    refusal_ground = models.CharField(
+        _("refusal ground"), max_length=48, choices=GroundChoice.choices, blank=True
+    )
+    # Earliest open deadline, kept by the service for lists and filters.
+    due_at = models.DateTimeField(_("next deadline"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    received_at = models.DateTimeField(_("received"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        indexes = [
+            models.Index(fields=["owner_authority", "sealed", "id"], name="case_owner_idx"),
+            models.Index(fields=["kind", "id"], name="case_kind_idx"),
+            models.Index(fields=["status", "id"], name="case_status_idx"),
+            models.Index(fields=["direction", "id"], name="case_direction_idx"),
+            models.Index(fields=["requesting_state", "id"], name="case_requesting_idx"),
+            models.Index(fields=["requested_state", "id"], name="case_requested_idx"),
+            models.Index(fields=["officer", "id"], name="case_officer_idx"),
+            models.Index(
+                fields=["due_at"], name="case_due_open_idx", condition=Q(due_at__isnull=False)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.our_reference
+
+    @property
+    def legal_basis_labels(self) -> list[str]:
+        labels = dict(LegalBasis.choices)
+        return [str(labels.get(b, b)) for b in self.legal_bases]
+
+
+class CaseGrant(models.Model):
+    """Membership of a case's team. Revoking keeps the row, so history stays auditable."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="grants")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_grants"
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("case grant")
+        indexes = [models.Index(fields=["user", "case"], name="grant_user_case_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "user"],
+                condition=Q(revoked_at__isnull=True),
+                name="grant_one_active_per_user",
+            )
+        ]
+
+
+class Person(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="persons")
+    role = models.CharField(_("role in the case"), max_length=32, choices=PersonRole.choices)
+    gender = models.CharField(_("gender"), max_length=1, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    birth_month = models.PositiveSmallIntegerField(_("month of birth"), null=True, blank=True)
+    birth_day = models.PositiveSmallIntegerField(_("day of birth"), null=True, blank=True)
+    birth_place = models.CharField(_("place of birth"), max_length=200, blank=True)
+    location = models.CharField(_("known location"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+
+    @property
+    def birth_precision(self) -> str | None:
+        if self.birth_year is None:
+            return None
+        if self.birth_month is None:
+            return DatePrecision.YEAR
+        return DatePrecision.MONTH if self.birth_day is None else DatePrecision.DAY
+
+    @property
+    def birth_date_text(self) -> str:
+        parts = [self.birth_year, self.birth_month, self.birth_day]
+        shown = [f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts) if p is not None]
+        return "-".join(shown)
+
+    @property
+    def display_name(self) -> str:
+        first = next(iter(self.names.all()), None)
+        return first.full_name if first else ""
+
+
+class PersonName(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="names")
+    role = models.CharField(_("kind of name"), max_length=20, choices=NameRole.choices)
+    full_name = models.CharField(_("name"), max_length=300)
+    script = models.CharField(_("script"), max_length=16, blank=True)
+    latin = models.CharField(_("Latin form"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+
+class Nationality(models.Model):
+    """One of possibly several nationalities, with acquisition and loss (reference §3.1)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="nationalities")
+    state = models.ForeignKey("directory.State", on_delete=models.PROTECT, related_name="+")
+    acquired_on = models.DateField(_("acquired on"), null=True, blank=True)
+    lost_on = models.DateField(_("lost on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+
+class IdentityDocument(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="documents")
+    type = models.CharField(_("type"), max_length=20, choices=DocumentType.choices)
+    number = models.CharField(_("number"), max_length=64)
+    # Separators removed, upper case, O->0 and I->1 as in machine-readable zones.
+    number_normalised = models.CharField(max_length=64, db_index=True)
+    issuing_state = models.ForeignKey(
+        "directory.State", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["id"]
+
+
+class Offence(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="offences")
+    description = models.TextField(_("facts of the offence"))
+    legal_provisions = models.TextField(_("legal provisions"), blank=True)
+    # UNTOC art. 2(b): serious crime = maximum of at least four years' deprivation of liberty.
+    max_penalty_months = models.PositiveIntegerField(
+        _("maximum penalty (months)"), null=True, blank=True
+    )
+    max_penalty_life = models.BooleanField(_("maximum penalty: life"), default=False)
+    place = models.CharField(_("place of commission"), max_length=200, blank=True)
+    committed_on = models.DateField(_("date of commission"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+
+class Measure(models.Model):
+    """One measure of assistance requested, with its purpose (UNTOC art. 18(15)(d), (f))."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="measures")
+    type = models.CharField(_("measure"), max_length=32, choices=MeasureType.choices)
+    description = models.TextField(_("description"))
+    purpose = models.TextField(_("purpose"), blank=True)
+    procedure = models.TextField(_("procedure to follow"), blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+
+def _document_path(instance: "Document", filename: str) -> str:
+    return f"cases/{instance.case_id}/{instance.sha256}"
+
+
+class Document(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=300)
+    filename = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100, default="application/octet-stream")
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    file = models.FileField(upload_to=_document_path, max_length=255)
+    sha256 = models.CharField(max_length=64)
+    size = models.BigIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+
+class CaseLink(models.Model):
+    source = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="links_out")
+    target = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="links_in")
+    type = models.CharField(_("link"), max_length=20, choices=LinkType.choices)
+    note = models.TextField(_("note"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target", "type"], name="case_link_unique")
+        ]
+
+
+class CaseEvent(models.Model):
+    """The case's timeline: every status change, with who, when, why and on what ground."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    kind = models.CharField(max_length=32)
+    from_status = models.CharField(max_length=40, blank=True)
+    to_status = models.CharField(max_length=40, blank=True)
+    reason = models.TextField(blank=True)
+    ground = models.CharField(max_length=48, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class Deadline(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
+    code = models.CharField(max_length=64)
+    source = models.CharField(_("source"), max_length=200)
+    practice = models.BooleanField(default=False)
+    started_at = models.DateTimeField()
+    due_at = models.DateTimeField(_("due"))
+    met_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_at"]
+        indexes = [
+            models.Index(
+                fields=["due_at"], name="deadline_open_idx", condition=Q(met_at__isnull=True)
+            )
+        ]
+
+
+class SearchTerm(models.Model):
+    """Normalised words of a case's references, names and facts, for full-text search.
+
+    A term table (rather than a database-specific text index) behaves the same on SQLite and
+    PostgreSQL, and a prefix lookup on it uses an ordinary B-tree index.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    term = models.CharField(max_length=48)
+
+    class Meta:
+        # varchar_pattern_ops lets PostgreSQL answer prefix searches (LIKE 'abc%') from the
+        # index whatever the database collation; SQLite ignores operator classes.
+        indexes = [
+            models.Index(
+                fields=["term", "case"],
+                name="search_term_idx",
+                opclasses=["varchar_pattern_ops", "int8_ops"],
+            )
+        ]
+        constraints = [models.UniqueConstraint(fields=["case", "term"], name="search_term_unique")]

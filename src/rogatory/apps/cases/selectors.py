@@ -1,0 +1,198 @@
+"""Reads with access checks. Every function that takes an actor ends in `_for`.
+
+Who sees a case (issue: access control):
+- its team: users holding an active grant on it;
+- supervisors and auditors of the owning central authority, unless the case is sealed;
+- registry clerks of the owning authority see incoming requests waiting to be registered
+  (status received), unless sealed, so that they can register them.
+Sealed cases are visible to their team only. Administrators manage users, not cases.
+"""
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from rogatory.apps.audit.models import AuditEvent
+from rogatory.apps.audit.selectors import audit_events_for
+from rogatory.apps.audit.services import access_denied
+from rogatory.apps.cases.models import (
+    Case,
+    CaseGrant,
+    Document,
+    Person,
+    PersonName,
+    SearchTerm,
+)
+from rogatory.apps.cases.search import query_terms
+from rogatory.core.errors import DomainError
+from rogatory.core.workflow import CaseState, Role
+
+
+def visible_cases_q(actor: Any) -> Q:
+    if actor is None or not actor.is_authenticated or not actor.is_active:
+        return Q(pk__in=[])
+    team = Q(Exists(CaseGrant.objects.filter(case=OuterRef("pk"), user=actor, revoked_at=None)))
+    role = actor.role
+    own = Q(owner_authority_id=actor.authority_id, sealed=False)
+    if role in (Role.SUPERVISOR, Role.AUDITOR):
+        return own | team
+    if role == Role.REGISTRY_CLERK:
+        return (own & Q(status=CaseState.RECEIVED)) | team
+    if role == Role.CASE_OFFICER:
+        return team
+    return Q(pk__in=[])
+
+
+def case_queryset_for(*, actor: Any) -> QuerySet[Case]:
+    return Case.objects.filter(visible_cases_q(actor))
+
+
+def case_list_for(
+    *,
+    actor: Any,
+    direction: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    state: str | None = None,
+    officer: int | None = None,
+    urgency: str | None = None,
+    custody: str | None = None,
+    q: str | None = None,
+    due_before: Any = None,
+) -> QuerySet[Case]:
+    qs = case_queryset_for(actor=actor)
+    if direction:
+        qs = qs.filter(direction=direction)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if status:
+        qs = qs.filter(status=status)
+    if state:
+        qs = qs.filter(Q(requesting_state_id=state) | Q(requested_state_id=state))
+    if officer:
+        qs = qs.filter(officer_id=officer)
+    if urgency:
+        qs = qs.filter(urgency=urgency)
+    if custody:
+        qs = qs.filter(custody=custody)
+    if due_before is not None:
+        qs = qs.filter(due_at__lte=due_before)
+    if q:
+        terms = query_terms(q)
+        if not terms:
+            return qs.none()
+        *whole, last = terms
+        for term in whole:
+            qs = qs.filter(pk__in=SearchTerm.objects.filter(term=term).values("case_id"))
+        # The last word may still be being typed: match it as a prefix.
+        qs = qs.filter(pk__in=SearchTerm.objects.filter(term__startswith=last).values("case_id"))
+    return qs.select_related("requesting_state", "requested_state", "officer")
+
+
+def case_get_for(*, actor: Any, case_id: int, action: str = "case.read") -> Case:
+    """The case, if the actor may see it; otherwise the same error as for a missing case."""
+    case = (
+        case_queryset_for(actor=actor)
+        .select_related(
+            "requesting_state",
+            "requested_state",
+            "requesting_authority",
+            "requested_authority",
+            "owner_authority",
+            "officer",
+        )
+        .filter(pk=case_id)
+        .first()
+    )
+    if case is None:
+        access_denied(actor=actor, action=action, object_type="case", object_id=case_id)
+        raise DomainError("case.not_found", case_id=case_id)
+    return case
+
+
+def case_detail_for(*, actor: Any, case_id: int) -> Case:
+    case = case_get_for(actor=actor, case_id=case_id)
+    persons = Person.objects.prefetch_related(
+        Prefetch("names", queryset=PersonName.objects.order_by("id")),
+        "nationalities",
+        "documents",
+    ).order_by("id")
+    # Prefetch into the already-checked instance, so no second access check is needed.
+    from django.db.models import prefetch_related_objects
+
+    prefetch_related_objects(
+        [case],
+        Prefetch("persons", queryset=persons),
+        "offences",
+        "measures",
+        "documents",
+        "events",
+        "deadlines",
+        "links_out",
+        "links_in",
+    )
+    return case
+
+
+def document_get_for(*, actor: Any, case_id: int, document_id: int) -> Document:
+    case = case_get_for(actor=actor, case_id=case_id, action="document.download")
+    doc = Document.objects.filter(case=case, pk=document_id).first()
+    if doc is None:
+        raise DomainError("document.not_found", document_id=document_id)
+    return doc
+
+
+def audit_events_for_cases(*, actor: Any, case_id: int | None = None) -> QuerySet[AuditEvent]:
+    if case_id is not None:
+        case_get_for(actor=actor, case_id=case_id, action="audit.read")
+    visible = case_queryset_for(actor=actor).values("pk")
+    return audit_events_for(actor=actor, case_ids=visible, case_id=case_id)
+
+
+def cases_with_deadlines_for(*, actor: Any) -> QuerySet[Case]:
+    return case_queryset_for(actor=actor).filter(due_at__isnull=False).order_by("due_at")
+
+
+def transitions_for(*, actor: Any, case: Case) -> list[Any]:
+    """The moves the actor may make on a case already fetched through case_get_for."""
+    from rogatory.core.workflow import CaseKind, Direction, allowed_transitions
+
+    if actor.role not in (Role.REGISTRY_CLERK, Role.CASE_OFFICER, Role.SUPERVISOR):
+        return []
+    return allowed_transitions(
+        direction=Direction(case.direction),
+        kind=CaseKind(case.kind),
+        source=CaseState(case.status),
+        role=Role(actor.role),
+    )
+
+
+def case_export_rows_for(*, actor: Any, **filters: Any) -> Any:
+    """Rows of the visible cases for export, streamed in id order."""
+    qs = case_list_for(actor=actor, **filters).order_by("id")
+    return qs.values_list(
+        "our_reference",
+        "their_reference",
+        "direction",
+        "kind",
+        "status",
+        "requesting_state_id",
+        "requested_state_id",
+        "title",
+        "urgency",
+        "custody",
+        "due_at",
+        "created_at",
+    ).iterator(chunk_size=2000)
+
+
+def deadline_report(*, now: Any, soon: Any) -> list[Any]:
+    """Open deadlines overdue or due within `soon`, for operators (no actor: node-wide)."""
+    from rogatory.apps.cases.models import Deadline
+
+    return list(
+        Deadline.objects.filter(met_at__isnull=True, due_at__lte=now + soon)
+        .exclude(case__status=CaseState.CLOSED)
+        .select_related("case")
+        .order_by("due_at")
+    )

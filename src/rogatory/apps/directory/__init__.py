@@ -1,0 +1,1 @@
+"""The directory: States and their central authorities. Imports no other app but audit."""

@@ -1,0 +1,72 @@
+from django.db import models
+from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+
+class State(models.Model):
+    """A State (ISO 3166-1), with its name in the six UN languages."""
+
+    code = models.CharField(_("ISO code"), max_length=2, primary_key=True)
+    alpha3 = models.CharField(_("ISO alpha-3 code"), max_length=3, blank=True)
+    names = models.JSONField(_("names"), default=dict)
+    un_member = models.BooleanField(_("UN Member State"), default=False)
+    fictional = models.BooleanField(_("fictional (demo)"), default=False)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = pgettext_lazy("international law", "State")
+        verbose_name_plural = pgettext_lazy("international law", "States")
+
+    def __str__(self) -> str:
+        return self.name()
+
+    def name(self, language: str | None = None) -> str:
+        lang = (language or get_language() or "en").lower()
+        names: dict[str, str] = self.names or {}
+        return names.get(lang) or names.get(lang.split("-")[0]) or names.get("en") or self.code
+
+
+class Instrument(models.TextChoices):
+    UNTOC_MLA = "untoc_mla", _("UNTOC, mutual legal assistance (art. 18(13))")
+    UNTOC_EXTRADITION = "untoc_extradition", _("UNTOC, extradition (art. 16)")
+    UNCAC = "uncac", _("UNCAC (art. 46(13))")
+    BILATERAL_TREATY = "bilateral_treaty", _("Bilateral treaty")
+
+
+class Channel(models.TextChoices):
+    SECURE_ELECTRONIC = "secure_electronic", _("Secure electronic transmission")
+    EMAIL = "email", _("E-mail")
+    POST = "post", _("Post or courier")
+    DIPLOMATIC = "diplomatic", _("Diplomatic channel")
+    INTERPOL = "interpol", _("INTERPOL")
+
+
+class CentralAuthority(models.Model):
+    """A central authority designated by a State for one instrument (UNTOC art. 18(13))."""
+
+    state = models.ForeignKey(
+        State, on_delete=models.PROTECT, related_name="authorities", verbose_name=_("State")
+    )
+    instrument = models.CharField(_("instrument"), max_length=32, choices=Instrument.choices)
+    treaty = models.CharField(_("treaty (if bilateral)"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=300)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=64, blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    # Languages acceptable to the State (UNTOC art. 18(14)), as ISO 639-1 codes.
+    accepted_languages = models.JSONField(_("accepted languages"), default=list)
+    channels = models.JSONField(_("channels"), default=list)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["state_id", "instrument", "name"]
+        verbose_name = _("central authority")
+        verbose_name_plural = _("central authorities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["state", "instrument", "treaty", "name"], name="authority_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.state_id})"

@@ -1,0 +1,66 @@
+"""SHA-256 computed on a helper thread, so hashing overlaps with encryption.
+
+``hashlib`` releases the GIL for large updates while ``cryptography``'s AEAD holds it, so one
+hashing thread per digest lets a two-core machine hash and encrypt at the same time. Callers
+must never mutate a buffer after handing it to :meth:`ThreadedSha256.update`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import deque
+from collections.abc import Buffer
+from concurrent.futures import Future, ThreadPoolExecutor
+from types import TracebackType
+
+# Backlog bound: at most this many batches wait for the hashing thread (bounded memory).
+_MAX_PENDING = 4
+
+
+class ThreadedSha256:
+    """A SHA-256 whose updates run in order on one background thread."""
+
+    def __init__(self) -> None:
+        self._hash = hashlib.sha256()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
+        self._pending: deque[Future[None]] = deque()
+        self._size = 0
+
+    @property
+    def size(self) -> int:
+        """Number of bytes submitted so far."""
+        return self._size
+
+    def update(self, data: Buffer) -> None:
+        view = memoryview(data)
+        self._size += view.nbytes
+        self._pending.append(self._executor.submit(self._hash.update, view))
+        while len(self._pending) > _MAX_PENDING:
+            self._pending.popleft().result()
+
+    def _drain(self) -> None:
+        while self._pending:
+            self._pending.popleft().result()
+
+    def hexdigest(self) -> str:
+        self._drain()
+        return self._hash.hexdigest()
+
+    def close(self) -> None:
+        self._drain()
+        self._executor.shutdown(wait=True)
+
+    def __enter__(self) -> ThreadedSha256:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        # On error, pending updates are abandoned; wait so no thread outlives the buffers.
+        for future in self._pending:
+            future.cancel()
+        self._pending.clear()
+        self._executor.shutdown(wait=True)

@@ -1,0 +1,309 @@
+"""Per-name analysis (design R2): tokens, structure tags and romanised keys.
+
+A name is analysed once; the result is immutable and cached by text, so a stored person is
+cheap to re-analyse when the index loads it for reranking.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from rogatory.core.matching import translit
+from rogatory.core.matching.records import NameRole, Person
+from rogatory.core.matching.scripts import Script, char_script, detect_script
+from rogatory.core.matching.tables.arabic import GIVEN_NAMES
+from rogatory.core.matching.tables.chinese import SURNAMES
+from rogatory.core.matching.tables.particles import ABD_FORMS, PARTICLES, TITLES
+
+
+class TokenKind(StrEnum):
+    NAME = "name"
+    SURNAME = "surname"
+    GIVEN = "given"
+    PATRONYMIC = "patronymic"
+    PARTICLE = "particle"
+    INITIAL = "initial"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One analysed name part. ``forms`` are comparable ASCII spellings, best first."""
+
+    text: str
+    script: Script
+    kind: TokenKind
+    forms: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    group: str | None
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedName:
+    text: str
+    role: NameRole
+    script: Script
+    tokens: tuple[Token, ...]
+    order_free: bool
+    joined: tuple[str, ...]
+    joined_skeleton: str
+    surname_marked: bool = False
+
+    @property
+    def core_tokens(self) -> tuple[Token, ...]:
+        """Tokens that take part in alignment (particles are not evidence)."""
+        return tuple(t for t in self.tokens if t.kind != TokenKind.PARTICLE)
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedPerson:
+    person: Person
+    names: tuple[AnalysedName, ...]
+
+
+# --- dictionaries, indexed once --------------------------------------------------------
+
+
+def _arabic_index() -> tuple[dict[str, str], dict[str, str]]:
+    by_arabic: dict[str, str] = {}
+    by_latin: dict[str, str] = {}
+    for group, (arabic, latin) in GIVEN_NAMES.items():
+        for form in arabic:
+            by_arabic[translit.normalise_arabic(form).replace(" ", "")] = group
+        for spelling in latin:
+            by_latin.setdefault(re.sub(r"[^a-z]", "", spelling), group)
+    return by_arabic, by_latin
+
+
+_GROUP_BY_ARABIC, _GROUP_BY_LATIN = _arabic_index()
+_PARTICLES_FOLDED = frozenset(translit.normalise_arabic(p) for p in PARTICLES)
+_TITLES_FOLDED = frozenset(translit.normalise_arabic(t) for t in TITLES)
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_./\\,;:()\[\]{}\"«»<>・·•|+&*#@!?0-9]+")
+_APOSTROPHES = re.compile(r"['’‘`ʿʾʼʻ´]")
+
+
+_LEET = re.compile(r"(?<=[^\W\d_])[01345789](?=[^\W\d_])")
+_LEET_MAP = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g"}
+
+
+def _unleet(match: re.Match[str]) -> str:
+    """Digits inside a word are keying errors for letters (``Ig0r Sech1n``)."""
+    return _LEET_MAP[match.group(0)]
+
+
+def _group_for_forms(forms: tuple[str, ...]) -> str | None:
+    for form in forms:
+        group = _GROUP_BY_LATIN.get(form)
+        if group is not None:
+            return group
+    return None
+
+
+def _make_token(text: str, script: Script, kind: TokenKind, forms: tuple[str, ...]) -> Token:
+    skeletons = tuple(dict.fromkeys(translit.latin_skeleton(f) for f in forms))
+    group = _group_for_forms(forms)
+    return _finish(text, script, kind, forms, skeletons, group)
+
+
+def _finish(
+    text: str,
+    script: Script,
+    kind: TokenKind,
+    forms: tuple[str, ...],
+    skeletons: tuple[str, ...],
+    group: str | None,
+) -> Token:
+    if kind == TokenKind.PARTICLE:
+        weight = 0.2
+    elif kind == TokenKind.INITIAL:
+        weight = 0.5
+    elif kind == TokenKind.PATRONYMIC:
+        weight = 0.6
+    else:
+        weight = 1.0
+    return Token(text, script, kind, forms, skeletons, group, weight)
+
+
+@lru_cache(maxsize=300_000)
+def analyse_token(raw: str, script: Script) -> Token | None:
+    """Analyse one whitespace-free token of a known script; None for titles and noise."""
+    text = raw.casefold()
+    if script == Script.ARABIC:
+        return _arabic_token(text)
+    if script == Script.CYRILLIC:
+        if text in TITLES:
+            return None
+        kind = TokenKind.PARTICLE if text in PARTICLES else TokenKind.NAME
+        if translit.is_patronymic(text):
+            kind = TokenKind.PATRONYMIC
+        return _make_token(text, script, kind, translit.cyrillic_forms(text))
+    if script == Script.LATIN:
+        forms = translit.latin_forms(text)
+        if not forms or forms[0] in TITLES:
+            return None
+        if forms[0] in PARTICLES:
+            kind = TokenKind.PARTICLE
+        elif len(forms[0]) == 1:
+            kind = TokenKind.INITIAL
+        elif translit.is_patronymic(forms[0]):
+            kind = TokenKind.PATRONYMIC
+        else:
+            kind = TokenKind.NAME
+        return _make_token(text, script, kind, forms)
+    forms = translit.latin_forms(translit.ascii_fold(text))
+    if not forms:
+        return None
+    return _make_token(text, script, TokenKind.NAME, forms)
+
+
+def _arabic_token(text: str) -> Token | None:
+    norm = translit.normalise_arabic(text)
+    if not norm or norm in _TITLES_FOLDED:
+        return None
+    if norm in _PARTICLES_FOLDED:
+        return _finish(
+            norm, Script.ARABIC, TokenKind.PARTICLE, (translit.ascii_fold(norm),), (), None
+        )
+    group = _GROUP_BY_ARABIC.get(norm)
+    stem = norm
+    # The article "al-" glued to a family name ("الهاشمي"); "الله" is part of theophoric names.
+    if group is None and norm.startswith("ال") and len(norm) > 3 and not norm.endswith("له"):
+        stem = norm[2:]
+        group = _GROUP_BY_ARABIC.get(stem)
+    forms = list(translit.arabic_forms(stem))
+    if group is not None:
+        forms.append(GIVEN_NAMES[group][1][0])
+    skeletons = [translit.arabic_skeleton(stem)]
+    if group is not None:
+        skeletons.extend(translit.latin_skeleton(s) for s in GIVEN_NAMES[group][1][:3])
+    return _finish(
+        norm,
+        Script.ARABIC,
+        TokenKind.NAME,
+        tuple(dict.fromkeys(f for f in forms if f)),
+        tuple(dict.fromkeys(s for s in skeletons if s)),
+        group,
+    )
+
+
+def _han_tokens(chunks: list[str]) -> list[Token]:
+    tokens: list[Token] = []
+    if len(chunks) == 1:
+        surname, given = translit.han_segment(chunks[0])
+        parts = [(surname, True), (given, False)] if given else [(surname, True)]
+    else:
+        parts = [(chunk, index == 0 and chunk in SURNAMES) for index, chunk in enumerate(chunks)]
+    for chars, is_surname in parts:
+        if is_surname:
+            forms = translit.han_surname_forms(chars)
+            kind = TokenKind.SURNAME
+        else:
+            forms, _ = translit.han_given_forms(chars)
+            kind = TokenKind.GIVEN
+        skeletons = tuple(dict.fromkeys(translit.latin_skeleton(f) for f in forms))
+        tokens.append(_finish(chars, Script.HAN, kind, forms, skeletons, None))
+    return tokens
+
+
+def _split_scripts(word: str) -> list[tuple[str, Script]]:
+    """Split a word where the script changes (``Путин/Putin`` written without a space)."""
+    runs: list[tuple[str, Script]] = []
+    for ch in word:
+        script = char_script(ch) or (runs[-1][1] if runs else Script.LATIN)
+        if runs and runs[-1][1] == script:
+            runs[-1] = (runs[-1][0] + ch, script)
+        else:
+            runs.append((ch, script))
+    return runs
+
+
+def _join_theophoric(tokens: list[Token]) -> list[Token]:
+    """Join Latin ``Abdul Rahman`` / ``Abd al-Rahman`` into one token (``abdulrahman``)."""
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.script == Script.LATIN and token.forms[0] in ABD_FORMS and index + 1 < len(tokens):
+            nxt = index + 1
+            infix = ""
+            if tokens[nxt].kind == TokenKind.PARTICLE and nxt + 1 < len(tokens):
+                infix = tokens[nxt].forms[0]
+                nxt += 1
+            joined = token.forms[0] + infix + tokens[nxt].forms[0]
+            merged = analyse_token(joined, Script.LATIN)
+            if merged is not None:
+                out.append(merged)
+                index = nxt + 1
+                continue
+        if token.script == Script.ARABIC and token.text == "عبد" and index + 1 < len(tokens):
+            merged = analyse_token("عبد" + tokens[index + 1].text, Script.ARABIC)
+            if merged is not None:
+                out.append(merged)
+                index += 2
+                continue
+        out.append(token)
+        index += 1
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def analyse_name(text: str, role: NameRole = NameRole.PRIMARY) -> AnalysedName:
+    """Tokenise, drop titles, tag particles/patronymics/Han structure and romanise."""
+    clean = unicodedata.normalize("NFKC", text).strip()
+    script = detect_script(clean)
+    # "FAMILY, Given" is a register convention: read it in the natural order.
+    if clean.count(",") == 1 and script in (Script.LATIN, Script.CYRILLIC):
+        family, given = (part.strip() for part in clean.split(","))
+        # Only a short family part before the comma; "X, 1st baron Y" is not inverted.
+        if family and given and len(family.split()) <= 3 and not any(c.isdigit() for c in clean):
+            clean = f"{given} {family}"
+    clean = _APOSTROPHES.sub("", clean)
+    clean = _LEET.sub(_unleet, clean)
+    words = clean.split()
+    # "PUTIN Vladimir": an upper-case word among mixed-case ones marks the family name, so the
+    # order of the parts carries no signal.
+    surname_marked = (
+        script in (Script.LATIN, Script.CYRILLIC)
+        and any(w.isupper() and len(w) > 1 for w in words)
+        and any(not w.isupper() for w in words)
+    )
+    tokens: list[Token] = []
+    han_chunks: list[str] = []
+    for word in _SEPARATORS.split(clean):
+        for run, run_script in _split_scripts(word) if word else ():
+            if run_script == Script.HAN:
+                han_chunks.append(run)
+                continue
+            token = analyse_token(run, run_script)
+            if token is not None:
+                tokens.append(token)
+    if han_chunks:
+        tokens = _han_tokens(han_chunks) + tokens
+    tokens = list({(t.text, t.kind): t for t in tokens}.values())
+    tokens = _join_theophoric(tokens)
+    order_free = script == Script.HAN
+    core = [t for t in tokens if t.kind != TokenKind.PARTICLE] or tokens
+    joined = ["".join(t.forms[0] for t in core)]
+    if order_free and len(core) > 1:
+        joined.append("".join(t.forms[0] for t in reversed(core)))
+        joined.append("".join(t.forms[min(1, len(t.forms) - 1)] for t in reversed(core)))
+    joined_skeleton = "".join(t.skeletons[0] for t in core if t.skeletons)
+    return AnalysedName(
+        text=text,
+        role=role,
+        script=script,
+        tokens=tuple(tokens),
+        order_free=order_free,
+        joined=tuple(dict.fromkeys(joined)),
+        joined_skeleton=joined_skeleton,
+        surname_marked=surname_marked,
+    )
+
+
+def analyse_person(person: Person) -> AnalysedPerson:
+    names = tuple(analyse_name(n.text, n.role) for n in person.names)
+    return AnalysedPerson(person, tuple(n for n in names if n.tokens))

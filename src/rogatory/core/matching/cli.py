@@ -1,0 +1,130 @@
+"""Django-free entry points behind ``rogatory match ...`` (the management command only parses
+arguments and calls these).
+
+Input and output are JSON lines. A line that cannot be processed produces
+``{"line": N, "error": "..."}`` (N counts from 1) and processing continues; each function
+returns the number of such error lines.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from rogatory.core.matching.index import MatchIndex
+from rogatory.core.matching.records import Person, RecordError, person_from_dict
+from rogatory.core.matching.scoring import DEFAULT_THRESHOLD, score_pair
+
+__all__ = ["DEFAULT_THRESHOLD", "build_index", "score_stream", "screen_stream"]
+
+
+def _write(out: TextIO, payload: dict[str, Any]) -> None:
+    out.write(json.dumps(payload, ensure_ascii=False) + "\n")
+
+
+def _json_lines(lines: Iterable[str]) -> Iterator[tuple[int, Any, str | None]]:
+    """Yield (line number, parsed object or None, error); blank lines are skipped."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line), None
+        except json.JSONDecodeError as exc:
+            yield number, None, f"invalid JSON: {exc.msg} at column {exc.colno}"
+
+
+def _person(value: Any, label: str) -> Person:
+    if not isinstance(value, dict):
+        raise RecordError(f"{label}: expected a PERSON object")
+    try:
+        return person_from_dict(value)
+    except RecordError as exc:
+        raise RecordError(f"{label}.{exc}") from exc
+    except ValueError as exc:
+        raise RecordError(f"{label}: {exc}") from exc
+
+
+def score_stream(lines: Iterable[str], out: TextIO, *, threshold: float) -> int:
+    """``{"a": PERSON, "b": PERSON}`` per line in; ``{"score", "match", "explanation"}`` out."""
+    errors = 0
+    for number, data, error in _json_lines(lines):
+        try:
+            if error is not None:
+                raise RecordError(error)
+            if not isinstance(data, dict):
+                raise RecordError("expected an object with keys 'a' and 'b'")
+            a = _person(data.get("a"), "a")
+            b = _person(data.get("b"), "b")
+        except RecordError as exc:
+            errors += 1
+            _write(out, {"line": number, "error": str(exc)})
+            continue
+        _write(out, score_pair(a, b, threshold=threshold).to_dict())
+    return errors
+
+
+def screen_stream(
+    lines: Iterable[str], out: TextIO, *, index_dir: Path, top: int, threshold: float
+) -> int:
+    """PERSON per line in; ``{"query": id, "candidates": [{"id", "score", "match", ...}]}`` out.
+
+    The ``explanation`` is included for candidates at or above ``threshold``.
+    """
+    index = MatchIndex.load(index_dir)
+    errors = 0
+    for number, data, error in _json_lines(lines):
+        try:
+            if error is not None:
+                raise RecordError(error)
+            person = _person(data, "person")
+        except RecordError as exc:
+            errors += 1
+            _write(out, {"line": number, "error": str(exc)})
+            continue
+        found = index.search_scored(person, max(top, 1), threshold=threshold)[:top]
+        candidates = []
+        for candidate in found:
+            item: dict[str, Any] = {
+                "id": candidate.person_id,
+                "score": round(candidate.score, 4),
+                "match": candidate.pair.match,
+            }
+            if candidate.pair.match:
+                item["explanation"] = [e.to_dict() for e in candidate.pair.explanation]
+            candidates.append(item)
+        _write(out, {"query": person.id, "candidates": candidates})
+    return errors
+
+
+def build_index(source: Path, out_dir: Path) -> dict[str, Any]:
+    """Build an index directory from a JSON-lines file of PERSON records (``id`` required).
+
+    Lines without an ``id`` get ``line-N``; invalid lines are skipped and counted.
+    """
+    started = time.perf_counter()
+    skipped: list[dict[str, Any]] = []
+
+    def records() -> Iterator[tuple[str, Person]]:
+        with source.open(encoding="utf-8") as handle:
+            for number, data, error in _json_lines(handle):
+                try:
+                    if error is not None:
+                        raise RecordError(error)
+                    person = _person(data, "person")
+                except RecordError as exc:
+                    skipped.append({"line": number, "error": str(exc)})
+                    continue
+                yield (person.id or f"line-{number}"), person
+
+    index = MatchIndex.build(records())
+    index.save(out_dir)
+    return {
+        "persons": len(index),
+        "skipped": len(skipped),
+        "errors": skipped[:20],
+        "seconds": round(time.perf_counter() - started, 3),
+        "index_dir": str(out_dir),
+    }

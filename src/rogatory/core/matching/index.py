@@ -1,0 +1,366 @@
+"""Embedded inverted index for candidate generation (design R3), no search server.
+
+Keys are hashed to 64-bit integers; postings live in a CSR layout (sorted key array, offsets,
+int32 person numbers) built in one pass, plus a small in-memory delta for single inserts.
+Removal marks a tombstone. ``save`` compacts the delta and writes plain ``.npy`` files and a
+JSON-lines file of the stored records, which ``load`` memory-maps and reads back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from rogatory.core.matching.analysis import AnalysedName, AnalysedPerson, TokenKind, analyse_person
+from rogatory.core.matching.records import Person, person_from_dict
+from rogatory.core.matching.scoring import DEFAULT_THRESHOLD, PairScore, score_analysed
+from rogatory.core.matching.scripts import Script
+
+FORMAT_VERSION = 1
+DEFAULT_TOP = 200
+MAX_QUERY_NAMES = 5
+# A key whose posting list holds more than this share of the index stops generating
+# candidates by itself; it only adds weight to candidates found through rarer keys.
+CAP_SHARE = 0.01
+CAP_FLOOR = 50
+STRONG_KEY_WEIGHT = 12.0
+_CACHE_SIZE = 20_000
+_MAX_FORMS_PER_TOKEN = 6
+
+IntArray = npt.NDArray[np.int64]
+
+
+def key_hash(key: str) -> int:
+    """Stable 64-bit hash of a key (Python's ``hash`` is salted per process)."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
+
+
+def representative_names(
+    person: AnalysedPerson, limit: int = MAX_QUERY_NAMES
+) -> list[AnalysedName]:
+    """Up to ``limit`` names: the primary one, one per script, then the rest in order."""
+    chosen: list[AnalysedName] = []
+    seen: set[str] = set()
+    scripts: set[Script] = set()
+    ordered = list(person.names[:1])
+    ordered += [n for n in person.names[1:] if n.script not in {m.script for m in ordered}]
+    ordered += list(person.names)
+    for name in ordered:
+        signature = name.joined[0] if name.joined else name.text
+        if signature in seen:
+            continue
+        seen.add(signature)
+        scripts.add(name.script)
+        chosen.append(name)
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def name_keys(name: AnalysedName, keys: set[str]) -> None:
+    core = [t for t in name.tokens if t.kind != TokenKind.PARTICLE]
+    for token in core:
+        if token.kind == TokenKind.INITIAL:
+            continue
+        for form in token.forms[:_MAX_FORMS_PER_TOKEN]:
+            keys.add("f:" + form)
+        for skeleton in token.skeletons:
+            if len(skeleton) >= 2:
+                keys.add("s:" + skeleton)
+        if token.group is not None:
+            keys.add("g:" + token.group)
+    # Adjacent parts joined: "Xiao Ming" meets the Han given name "xiaoming".
+    for left, right in pairwise(core):
+        if left.kind != TokenKind.INITIAL and right.kind != TokenKind.INITIAL:
+            keys.add("f:" + left.forms[0] + right.forms[0])
+    for joined in name.joined:
+        keys.add("f:" + joined)
+
+
+def person_keys(person: AnalysedPerson, *, query: bool = False) -> tuple[set[str], set[str]]:
+    """(ordinary keys, strong keys). Strong keys (documents, DOB year x surname) always count."""
+    keys: set[str] = set()
+    strong: set[str] = set()
+    names = representative_names(person) if query else list(person.names)
+    for name in names:
+        name_keys(name, keys)
+    p = person.person
+    for doc in p.documents:
+        number = doc.key
+        strong.add("d:" + number)
+        if len(number) >= 6:
+            for i in range(len(number)):
+                strong.add("d1:" + number[:i] + number[i + 1 :])
+    if p.birth_date is not None:
+        for name in names:
+            for token in name.tokens:
+                if token.kind in (TokenKind.NAME, TokenKind.SURNAME) and token.skeletons:
+                    skeleton = token.skeletons[0]
+                    if len(skeleton) >= 2:
+                        strong.add(f"y:{p.birth_date.year}:{skeleton}")
+    return keys, strong
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    person_id: str
+    score: float
+    retrieval: float
+    pair: PairScore
+
+
+class MatchIndex:
+    """Person index: ``add``/``remove`` single records, ``search`` a query, ``save``/``load``."""
+
+    def __init__(self) -> None:
+        self._ids: list[str] = []
+        self._position: dict[str, int] = {}
+        self._records: list[bytes | None] = []
+        self._keys: npt.NDArray[np.uint64] = np.zeros(0, dtype=np.uint64)
+        self._offsets: IntArray = np.zeros(1, dtype=np.int64)
+        self._postings: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
+        self._delta: dict[int, list[int]] = {}
+        self._dead: set[int] = set()
+        self._cache: OrderedDict[int, AnalysedPerson] = OrderedDict()
+
+    # --- size and records -------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._position)
+
+    def __contains__(self, person_id: object) -> bool:
+        return person_id in self._position
+
+    def get(self, person_id: str) -> Person:
+        return self._analysed(self._position[person_id]).person
+
+    def _analysed(self, number: int) -> AnalysedPerson:
+        cached = self._cache.get(number)
+        if cached is not None:
+            self._cache.move_to_end(number)
+            return cached
+        raw = self._records[number]
+        if raw is None:
+            raise KeyError(number)
+        analysed = analyse_person(person_from_dict(json.loads(raw)))
+        self._cache[number] = analysed
+        if len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return analysed
+
+    # --- writes -------------------------------------------------------------------------
+
+    def add(self, person_id: str, person: Person) -> None:
+        """Insert or replace one person (analysed now, searchable at once)."""
+        if person_id in self._position:
+            self.remove(person_id)
+        number = self._append_record(person_id, person)
+        keys, strong = person_keys(analyse_person(person))
+        for key in keys | strong:
+            self._delta.setdefault(key_hash(key), []).append(number)
+
+    def remove(self, person_id: str) -> None:
+        number = self._position.pop(person_id)
+        self._dead.add(number)
+        self._records[number] = None
+        self._cache.pop(number, None)
+
+    def _append_record(self, person_id: str, person: Person) -> int:
+        number = len(self._ids)
+        self._ids.append(person_id)
+        self._position[person_id] = number
+        data = person.to_dict()
+        data["id"] = person_id
+        self._records.append(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+        return number
+
+    @classmethod
+    def build(cls, persons: Iterable[tuple[str, Person]]) -> MatchIndex:
+        """Bulk build: one pass over the records, then one sort of all (key, person) pairs."""
+        index = cls()
+        hashes: array[int] = array("Q")
+        numbers: array[int] = array("i")
+        for person_id, person in persons:
+            if person_id in index._position:
+                index.remove(person_id)
+            number = index._append_record(person_id, person)
+            keys, strong = person_keys(analyse_person(person))
+            for key in keys | strong:
+                hashes.append(key_hash(key))
+                numbers.append(number)
+        index._set_postings(
+            np.frombuffer(hashes, dtype=np.uint64), np.frombuffer(numbers, dtype=np.int32)
+        )
+        return index
+
+    def _set_postings(self, hashes: npt.NDArray[np.uint64], numbers: npt.NDArray[np.int32]) -> None:
+        order = np.lexsort((numbers, hashes))
+        sorted_hashes = hashes[order]
+        self._postings = np.ascontiguousarray(numbers[order])
+        if len(sorted_hashes):
+            starts = np.flatnonzero(np.r_[True, sorted_hashes[1:] != sorted_hashes[:-1]])
+        else:
+            starts = np.zeros(0, dtype=np.int64)
+        self._keys = sorted_hashes[starts]
+        self._offsets = np.r_[starts, len(sorted_hashes)].astype(np.int64)
+        self._delta = {}
+
+    def compact(self) -> None:
+        """Fold the insert delta (and tombstones) into the CSR arrays."""
+        if not self._delta and not self._dead:
+            return
+        counts = np.diff(self._offsets)
+        hashes = [np.repeat(self._keys, counts)]
+        numbers = [np.asarray(self._postings, dtype=np.int32)]
+        for key, posting in self._delta.items():
+            hashes.append(np.full(len(posting), key, dtype=np.uint64))
+            numbers.append(np.asarray(posting, dtype=np.int32))
+        all_hashes = np.concatenate(hashes)
+        all_numbers = np.concatenate(numbers)
+        if self._dead:
+            alive = ~np.isin(all_numbers, np.fromiter(self._dead, dtype=np.int32))
+            all_hashes, all_numbers = all_hashes[alive], all_numbers[alive]
+        self._set_postings(all_hashes, all_numbers)
+
+    # --- reads --------------------------------------------------------------------------
+
+    def _posting(self, key: int) -> npt.NDArray[np.int32]:
+        position = int(np.searchsorted(self._keys, np.uint64(key)))
+        base: npt.NDArray[np.int32]
+        if position < len(self._keys) and int(self._keys[position]) == key:
+            base = self._postings[self._offsets[position] : self._offsets[position + 1]]
+        else:
+            base = np.zeros(0, dtype=np.int32)
+        extra = self._delta.get(key)
+        if extra:
+            return np.concatenate([base, np.asarray(extra, dtype=np.int32)])
+        return base
+
+    def candidates(self, person: Person, top: int = DEFAULT_TOP) -> list[tuple[int, float]]:
+        """Top ``top`` stored persons by IDF-weighted shared keys (retrieval stage only)."""
+        query = analyse_person(person)
+        return self._candidates(query, top)
+
+    def _candidates(self, query: AnalysedPerson, top: int) -> list[tuple[int, float]]:
+        total = max(len(self._ids), 1)
+        cap = max(CAP_SHARE * total, CAP_FLOOR)
+        keys, strong = person_keys(query, query=True)
+        id_parts: list[npt.NDArray[np.int32]] = []
+        weight_parts: list[npt.NDArray[np.float64]] = []
+        capped: list[tuple[float, npt.NDArray[np.int32]]] = []
+        for key in keys:
+            posting = self._posting(key_hash(key))
+            if not len(posting):
+                continue
+            idf = math.log(1.0 + total / len(posting))
+            if len(posting) > cap:
+                capped.append((idf, posting))
+            else:
+                id_parts.append(posting)
+                weight_parts.append(np.full(len(posting), idf))
+        for key in strong:
+            posting = self._posting(key_hash(key))
+            if len(posting):
+                id_parts.append(posting[: int(cap) * 4])
+                weight_parts.append(np.full(min(len(posting), int(cap) * 4), STRONG_KEY_WEIGHT))
+        if not id_parts and capped:
+            # Only frequent keys: intersect the two rarest instead of scanning them whole.
+            capped.sort(key=lambda item: len(item[1]))
+            pool = capped[0][1]
+            if len(capped) > 1:
+                pool = np.intersect1d(pool, capped[1][1])
+            id_parts.append(pool[: int(cap) * 4])
+            weight_parts.append(np.zeros(len(id_parts[0])))
+        if not id_parts:
+            return []
+        ids = np.concatenate(id_parts)
+        weights = np.concatenate(weight_parts)
+        unique, inverse = np.unique(ids, return_inverse=True)
+        scores = np.bincount(inverse, weights=weights)
+        for idf, posting in capped:
+            found = np.searchsorted(posting, unique)
+            found[found >= len(posting)] = 0
+            scores += idf * (posting[found] == unique)
+        if self._dead:
+            dead = np.isin(unique, np.fromiter(self._dead, dtype=np.int32))
+            scores[dead] = -1.0
+        count = min(top, len(unique))
+        best = (
+            np.argpartition(-scores, count - 1)[:count]
+            if count < len(unique)
+            else np.arange(len(unique))
+        )
+        return sorted(
+            ((int(unique[i]), float(scores[i])) for i in best if scores[i] >= 0),
+            key=lambda x: -x[1],
+        )
+
+    def search_scored(
+        self, person: Person, top: int = DEFAULT_TOP, *, threshold: float = DEFAULT_THRESHOLD
+    ) -> list[Candidate]:
+        """Retrieve ``top`` candidates and rerank them with the explainable pair score."""
+        query = analyse_person(person)
+        out = []
+        for number, retrieval in self._candidates(query, top):
+            pair = score_analysed(query, self._analysed(number), threshold=threshold)
+            out.append(Candidate(self._ids[number], pair.score, retrieval, pair))
+        out.sort(key=lambda c: (-c.score, -c.retrieval))
+        return out
+
+    def search(self, person: Person, top: int = DEFAULT_TOP) -> list[tuple[str, float]]:
+        return [(c.person_id, c.score) for c in self.search_scored(person, top)]
+
+    # --- persistence --------------------------------------------------------------------
+
+    def save(self, directory: Path) -> None:
+        self.compact()
+        directory.mkdir(parents=True, exist_ok=True)
+        np.save(directory / "keys.npy", self._keys)
+        np.save(directory / "offsets.npy", self._offsets)
+        np.save(directory / "postings.npy", self._postings)
+        with (directory / "records.jsonl").open("wb") as handle:
+            for raw in self._records:
+                handle.write((raw if raw is not None else b"null") + b"\n")
+        meta: dict[str, Any] = {
+            "format": FORMAT_VERSION,
+            "persons": len(self),
+            "slots": len(self._records),
+            "keys": len(self._keys),
+            "postings": len(self._postings),
+        }
+        (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path, *, mmap: bool = True) -> MatchIndex:
+        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT_VERSION:
+            raise ValueError(f"unsupported index format {meta.get('format')!r} in {directory}")
+        index = cls()
+        mode: Literal["r"] | None = "r" if mmap else None
+        index._keys = np.load(directory / "keys.npy", mmap_mode=mode)
+        index._offsets = np.load(directory / "offsets.npy", mmap_mode=mode)
+        index._postings = np.load(directory / "postings.npy", mmap_mode=mode)
+        with (directory / "records.jsonl").open("rb") as handle:
+            for number, line in enumerate(handle):
+                raw = line.rstrip(b"\n")
+                if raw == b"null":
+                    index._ids.append("")
+                    index._records.append(None)
+                    index._dead.add(number)
+                    continue
+                person_id = str(json.loads(raw)["id"])
+                index._ids.append(person_id)
+                index._records.append(raw)
+                index._position[person_id] = number
+        return index

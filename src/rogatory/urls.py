@@ -1,0 +1,8 @@
+from django.urls import include, path
+
+from rogatory.api.v1.api import api
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("", include("rogatory.web.urls")),
+]

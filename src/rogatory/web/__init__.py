@@ -1,0 +1,1 @@
+"""Server-rendered pages. Views parse, call one selector or service, and render."""

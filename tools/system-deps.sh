@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Debian packages the project needs: gettext (translations) and age (interoperability tests).
+set -euo pipefail
+missing=()
+command -v msgfmt >/dev/null || missing+=(gettext)
+command -v age >/dev/null || missing+=(age)
+command -v python3.12 >/dev/null || { echo "python3.12 is required" >&2; exit 1; }
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  else
+    echo "please install: ${missing[*]} (sudo apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+fi
