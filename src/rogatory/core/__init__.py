@@ -1,1 +1,4 @@
-"""Pure-Python rules that must be exact and fast. Never imports Django (import-linter enforces it)."""
+"""Pure-Python rules that must be exact and fast.
+
+Never imports Django: import-linter enforces it.
+"""

@@ -114,6 +114,9 @@ class Case(models.Model):
             models.Index(
                 fields=["due_at"], name="case_due_open_idx", condition=Q(due_at__isnull=False)
             ),
+            # Serves the "soonest deadline first" keyset order of the case list (an ascending
+            # B-tree already puts NULLs last on PostgreSQL).
+            models.Index(fields=["due_at", "id"], name="case_due_order_idx"),
         ]
 
     def __str__(self) -> str:
@@ -335,13 +338,7 @@ class SearchTerm(models.Model):
     term = models.CharField(max_length=48)
 
     class Meta:
-        # varchar_pattern_ops lets PostgreSQL answer prefix searches (LIKE 'abc%') from the
-        # index whatever the database collation; SQLite ignores operator classes.
-        indexes = [
-            models.Index(
-                fields=["term", "case"],
-                name="search_term_idx",
-                opclasses=["varchar_pattern_ops", "int8_ops"],
-            )
-        ]
+        # On PostgreSQL the column uses the "C" collation (migration 0002), so this one B-tree
+        # answers exact terms, prefixes (LIKE 'abc%') and ordered scans of terms alike.
+        indexes = [models.Index(fields=["term", "case"], name="search_term_c_idx")]
         constraints = [models.UniqueConstraint(fields=["case", "term"], name="search_term_unique")]

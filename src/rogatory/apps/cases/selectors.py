@@ -81,12 +81,45 @@ def case_list_for(
         terms = query_terms(q)
         if not terms:
             return qs.none()
-        *whole, last = terms
-        for term in whole:
-            qs = qs.filter(pk__in=SearchTerm.objects.filter(term=term).values("case_id"))
-        # The last word may still be being typed: match it as a prefix.
-        qs = qs.filter(pk__in=SearchTerm.objects.filter(term__startswith=last).values("case_id"))
-    return qs.select_related("requesting_state", "requested_state", "officer")
+        for term in _expand_last(terms):
+            if isinstance(term, str):
+                qs = qs.filter(pk__in=SearchTerm.objects.filter(term=term).values("case_id"))
+                continue
+            # Several words share the typed prefix. When they name few cases, hand the ids to
+            # the database: it cannot estimate an IN over words and would scan every case.
+            matches = SearchTerm.objects.filter(term__in=term).values_list("case_id", flat=True)
+            few = list(matches[: _FEW + 1])
+            qs = qs.filter(pk__in=few if len(few) <= _FEW else matches)
+    return qs
+
+
+_FEW = 1000
+
+
+def _expand_last(terms: list[str]) -> list[str | list[str]]:
+    """Whole words match exactly; the last word, if it is not a word of any case, is taken
+    as the beginning of one (typing in progress) and expanded to at most 20 known words.
+
+    Exact terms let the database merge posting lists already in case order, which keeps
+    searches on common words fast on a large register; a raw prefix match cannot.
+    """
+    *whole, last = terms
+    if SearchTerm.objects.filter(term=last).exists():
+        return [*whole, last]
+    # A loose index scan: each step jumps to the next distinct word, so a prefix shared by a
+    # million references costs 20 index probes, not a scan of the million.
+    words: list[str] = []
+    while len(words) < 20:
+        after = SearchTerm.objects.filter(term__startswith=last)
+        if words:
+            after = after.filter(term__gt=words[-1])
+        word = after.order_by("term").values_list("term", flat=True).first()
+        if word is None:
+            break
+        words.append(word)
+    if not words:
+        return [*whole, [last]]
+    return [*whole, words[0] if len(words) == 1 else words]
 
 
 def case_get_for(*, actor: Any, case_id: int, action: str = "case.read") -> Case:
