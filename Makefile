@@ -18,7 +18,11 @@ $(VENV)/.installed: pyproject.toml
 system-deps:
 	@bash tools/system-deps.sh
 
-setup: system-deps $(VENV)/.installed compile-messages
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
+
+setup: system-deps $(VENV)/.installed node_modules/.installed compile-messages
 
 compile-messages: $(VENV)/.installed
 	cd src/rogatory && DJANGO_SETTINGS_MODULE=rogatory.settings.test ../../$(BIN)/django-admin compilemessages --ignore=.venv -v 0

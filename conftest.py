@@ -86,3 +86,11 @@ def open_case(people: dict[str, Any]) -> Callable[..., Any]:
         return case_open(actor=people[actor], **fields)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fresh_person_index() -> None:
+    # Each test has its own database; the in-process person index must not outlive it.
+    from rogatory.apps.screening.index import reset_index
+
+    reset_index()

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "rogatory.apps.directory",
     "rogatory.apps.accounts",
     "rogatory.apps.cases",
+    "rogatory.apps.screening",
     "rogatory.web",
 ]
 

@@ -1,6 +1,6 @@
 from ninja import NinjaAPI
 
-from rogatory.api.v1 import audit, cases, directory, errors
+from rogatory.api.v1 import audit, cases, directory, errors, screening
 from rogatory.api.v1.auth import AUTH
 
 api = NinjaAPI(
@@ -16,3 +16,4 @@ errors.install(api)
 api.add_router("", cases.router)
 api.add_router("", audit.router)
 api.add_router("", directory.router)
+api.add_router("", screening.router)

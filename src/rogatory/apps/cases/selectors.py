@@ -18,6 +18,7 @@ from rogatory.apps.audit.services import access_denied
 from rogatory.apps.cases.models import (
     Case,
     CaseGrant,
+    CaseLink,
     Document,
     Person,
     PersonName,
@@ -145,6 +146,7 @@ def case_get_for(*, actor: Any, case_id: int, action: str = "case.read") -> Case
 
 def case_detail_for(*, actor: Any, case_id: int) -> Case:
     case = case_get_for(actor=actor, case_id=case_id)
+    visible = case_queryset_for(actor=actor).values("pk")
     persons = Person.objects.prefetch_related(
         Prefetch("names", queryset=PersonName.objects.order_by("id")),
         "nationalities",
@@ -161,8 +163,10 @@ def case_detail_for(*, actor: Any, case_id: int) -> Case:
         "documents",
         "events",
         "deadlines",
-        "links_out",
-        "links_in",
+        # A link never reveals a case the actor may not see (e.g. a sealed request found by
+        # screening to concern the same person).
+        Prefetch("links_out", queryset=CaseLink.objects.filter(target__in=visible)),
+        Prefetch("links_in", queryset=CaseLink.objects.filter(source__in=visible)),
     )
     return case
 

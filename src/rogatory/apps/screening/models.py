@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MatchStatus(models.TextChoices):
+    SUGGESTED = "suggested", _("Suggested")
+    CONFIRMED = "confirmed", _("Confirmed by an officer")
+    REJECTED = "rejected", _("Rejected by an officer")
+
+
+class PersonMatch(models.Model):
+    """Two persons of two cases that screening found to be probably the same person."""
+
+    person = models.ForeignKey("cases.Person", on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    other_person = models.ForeignKey("cases.Person", on_delete=models.CASCADE, related_name="+")
+    other_case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField(_("score"))
+    explanation = models.JSONField(_("evidence"), default=list)
+    status = models.CharField(
+        _("status"), max_length=16, choices=MatchStatus.choices, default=MatchStatus.SUGGESTED
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-score", "id"]
+        verbose_name = _("possible same person")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "other_person"], name="person_match_pair")
+        ]
