@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "rogatory.apps.accounts",
     "rogatory.apps.cases",
     "rogatory.apps.screening",
+    "rogatory.apps.exchange",
     "rogatory.web",
 ]
 
@@ -77,7 +78,7 @@ ROOT_URLCONF = "rogatory.urls"
 WSGI_APPLICATION = "rogatory.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "web:login"
-LOGIN_REDIRECT_URL = "web:case_list"
+LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "web:login"
 
 TEMPLATES = [
