@@ -10,7 +10,7 @@ Sealed cases are visible to their team only. Administrators manage users, not ca
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from rogatory.apps.audit.models import AuditEvent
 from rogatory.apps.audit.selectors import audit_events_for
@@ -19,6 +19,7 @@ from rogatory.apps.cases.models import (
     Case,
     CaseGrant,
     CaseLink,
+    Deadline,
     Document,
     Person,
     PersonName,
@@ -26,7 +27,7 @@ from rogatory.apps.cases.models import (
 )
 from rogatory.apps.cases.search import query_terms
 from rogatory.core.errors import DomainError
-from rogatory.core.workflow import CaseState, Role
+from rogatory.core.workflow import CaseKind, CaseState, Direction, Role, allowed_transitions
 
 
 def visible_cases_q(actor: Any) -> Q:
@@ -153,8 +154,6 @@ def case_detail_for(*, actor: Any, case_id: int) -> Case:
         "documents",
     ).order_by("id")
     # Prefetch into the already-checked instance, so no second access check is needed.
-    from django.db.models import prefetch_related_objects
-
     prefetch_related_objects(
         [case],
         Prefetch("persons", queryset=persons),
@@ -192,8 +191,6 @@ def cases_with_deadlines_for(*, actor: Any) -> QuerySet[Case]:
 
 def transitions_for(*, actor: Any, case: Case) -> list[Any]:
     """The moves the actor may make on a case already fetched through case_get_for."""
-    from rogatory.core.workflow import CaseKind, Direction, allowed_transitions
-
     if actor.role not in (Role.REGISTRY_CLERK, Role.CASE_OFFICER, Role.SUPERVISOR):
         return []
     return allowed_transitions(
@@ -225,8 +222,6 @@ def case_export_rows_for(*, actor: Any, **filters: Any) -> Any:
 
 def deadline_report(*, now: Any, soon: Any) -> list[Any]:
     """Open deadlines overdue or due within `soon`, for operators (no actor: node-wide)."""
-    from rogatory.apps.cases.models import Deadline
-
     return list(
         Deadline.objects.filter(met_at__isnull=True, due_at__lte=now + soon)
         .exclude(case__status=CaseState.CLOSED)

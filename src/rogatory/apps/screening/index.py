@@ -6,6 +6,8 @@ to keep every process's index current: each use first indexes persons above the 
 
 import threading
 
+from django.db import connections
+
 from rogatory.apps.screening.records import person_record, persons_with_details
 from rogatory.core.matching import MatchIndex
 
@@ -15,8 +17,6 @@ _state: dict[str, object] = {"index": None, "watermark": 0, "db": None}
 
 def current_index(db_alias: str = "default") -> MatchIndex:
     with _lock:
-        from django.db import connections
-
         db_name = str(connections[db_alias].settings_dict.get("NAME"))
         index = _state["index"]
         if not isinstance(index, MatchIndex) or _state["db"] != db_name:
