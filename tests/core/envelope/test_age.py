@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import os
 import subprocess
 from pathlib import Path
+from typing import BinaryIO, cast
 
 import pyrage
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from rogatory.core.envelope import age
 from rogatory.core.envelope.errors import (
@@ -33,7 +37,7 @@ def _encrypt(data: bytes, *recipients: age.X25519Recipient, batch_chunks: int = 
     return out.getvalue()
 
 
-def _decrypt(blob: bytes, *identities: age.X25519Identity, batch_chunks: int = 4) -> bytes:
+def _decrypt(blob: bytes, *identities: age.Identity, batch_chunks: int = 4) -> bytes:
     out = io.BytesIO()
     age.decrypt(io.BytesIO(blob), out, list(identities), batch_chunks=batch_chunks)
     return out.getvalue()
@@ -78,6 +82,30 @@ def test_batch_size_does_not_change_the_result(
     restored = _decrypt(blob, identity, batch_chunks=batch_chunks)
     # then
     assert restored == data
+
+
+class _TrickleReader:
+    """A socket-like stream: only ``read``, and never more than 1000 bytes at a time."""
+
+    def __init__(self, data: bytes) -> None:
+        self._stream = io.BytesIO(data)
+
+    def read(self, size: int = -1) -> bytes:
+        return self._stream.read(min(size, 1000) if size >= 0 else 1000)
+
+
+def test_short_reads_from_a_stream_without_readinto_are_handled(
+    identity: age.X25519Identity,
+) -> None:
+    # given
+    data = os.urandom(3 * CHUNK + 10)
+    encrypted = io.BytesIO()
+    age.encrypt(cast(BinaryIO, _TrickleReader(data)), encrypted, [identity.recipient])
+    restored = io.BytesIO()
+    # when
+    age.decrypt(cast(BinaryIO, _TrickleReader(encrypted.getvalue())), restored, [identity])
+    # then
+    assert restored.getvalue() == data
 
 
 def test_every_recipient_can_decrypt(identity: age.X25519Identity) -> None:
@@ -459,3 +487,51 @@ def test_existing_destination_survives_a_failed_decrypt(
     # then
     assert destination.read_bytes() == b"previous version"
     assert [p.name for p in tmp_path.iterdir()] == ["document.pdf"]
+
+
+# --- passphrase files (read only) ------------------------------------------------------------
+
+
+class _CheapScryptRecipient:
+    """An ``scrypt`` stanza built from the specification with a tiny work factor (tests only)."""
+
+    def __init__(self, passphrase: bytes, work_factor: int) -> None:
+        self._passphrase = passphrase
+        self._work_factor = work_factor
+
+    def wrap(self, file_key: bytes) -> age.Stanza:
+        salt = os.urandom(16)
+        kdf = Scrypt(salt=age.SCRYPT_LABEL + salt, length=32, n=1 << self._work_factor, r=8, p=1)
+        body = ChaCha20Poly1305(kdf.derive(self._passphrase)).encrypt(bytes(12), file_key, None)
+        encoded_salt = base64.b64encode(salt).decode().rstrip("=")
+        return age.Stanza("scrypt", (encoded_salt, str(self._work_factor)), body)
+
+
+@pytest.fixture(scope="module")
+def passphrase_file() -> bytes:
+    recipient = cast(age.X25519Recipient, _CheapScryptRecipient(b"correct horse", 10))
+    return _encrypt(b"archived evidence", recipient)
+
+
+def test_passphrase_file_decrypts(passphrase_file: bytes) -> None:
+    # when
+    restored = _decrypt(passphrase_file, age.ScryptIdentity(b"correct horse"))
+    # then
+    assert restored == b"archived evidence"
+
+
+def test_wrong_passphrase_is_no_match(passphrase_file: bytes) -> None:
+    # when / then
+    with pytest.raises(AgeNoMatchError):
+        _decrypt(passphrase_file, age.ScryptIdentity(b"wrong"))
+
+
+def test_excessive_scrypt_work_factor_is_refused_before_running_it(
+    passphrase_file: bytes,
+) -> None:
+    # given: the file asks for work factor 10; this reader accepts at most 9
+    identity = age.ScryptIdentity(b"correct horse", max_work_factor=9)
+    # when / then
+    with pytest.raises(AgeHeaderError) as caught:
+        _decrypt(passphrase_file, identity)
+    assert caught.value.params == {"reason": "scrypt_work_factor"}

@@ -2,7 +2,8 @@
 
 ``hashlib`` releases the GIL for large updates while ``cryptography``'s AEAD holds it, so one
 hashing thread per digest lets a two-core machine hash and encrypt at the same time. Callers
-must never mutate a buffer after handing it to :meth:`ThreadedSha256.update`.
+must not mutate a buffer handed to :meth:`ThreadedSha256.update` before the returned future is
+done (the age encryptor and decryptor honour this when they reuse their batch buffers).
 """
 
 from __future__ import annotations
@@ -31,12 +32,15 @@ class ThreadedSha256:
         """Number of bytes submitted so far."""
         return self._size
 
-    def update(self, data: Buffer) -> None:
+    def update(self, data: Buffer) -> Future[None]:
+        """Queue ``data``; it must stay unchanged until the returned future is done."""
         view = memoryview(data)
         self._size += view.nbytes
-        self._pending.append(self._executor.submit(self._hash.update, view))
+        future = self._executor.submit(self._hash.update, view)
+        self._pending.append(future)
         while len(self._pending) > _MAX_PENDING:
             self._pending.popleft().result()
+        return future
 
     def _drain(self) -> None:
         while self._pending:

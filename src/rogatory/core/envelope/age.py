@@ -4,8 +4,9 @@ Written from the public specification: a text header of recipient stanzas closed
 HMAC-SHA-256 MAC, a 16-byte payload nonce, then the STREAM construction: ChaCha20-Poly1305 over
 64 KiB chunks with an 11-byte big-endian counter and a last-chunk flag as nonce.
 
-Only X25519 recipients are implemented (no scrypt passphrases, no ASCII armor, no post-quantum
-hybrid recipients); other stanzas are parsed strictly and ignored, as the specification asks.
+Recipients are X25519 only; passphrase (scrypt) files can be read but not written; ASCII armor
+and post-quantum hybrid recipients are not implemented. Other stanzas are parsed strictly and
+ignored, as the specification asks.
 
 Chunks are processed in batches (``batch_chunks`` chunks per read/write), in constant memory.
 Parsing is strict: non-canonical base64, CRLF, unknown versions, malformed stanzas, truncated,
@@ -19,16 +20,19 @@ import hashlib
 import hmac
 import os
 import tempfile
+from collections import deque
 from collections.abc import Buffer, Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from rogatory.core.envelope._hashing import ThreadedSha256
@@ -52,6 +56,8 @@ __all__ = [
     "CHUNK_SIZE",
     "DecryptResult",
     "EncryptResult",
+    "Identity",
+    "ScryptIdentity",
     "Stanza",
     "X25519Identity",
     "X25519Recipient",
@@ -69,6 +75,7 @@ ENCRYPTED_CHUNK_SIZE = CHUNK_SIZE + TAG_SIZE
 FILE_KEY_SIZE = 16
 PAYLOAD_NONCE_SIZE = 16
 X25519_LABEL = b"age-encryption.org/v1/X25519"
+SCRYPT_LABEL = b"age-encryption.org/v1/scrypt"
 RECIPIENT_HRP = "age"
 IDENTITY_HRP = "age-secret-key-"
 
@@ -203,6 +210,56 @@ def parse_identities(text: str) -> list[X25519Identity]:
     if not identities:
         raise AgeError("age.identity_invalid", {"reason": "empty"})
     return identities
+
+
+class ScryptIdentity:
+    """A passphrase, for reading age files made with ``age -p`` (decryption only).
+
+    Nodes never encrypt with passphrases; this exists for operators' archives and for the
+    conformance suite. ``max_work_factor`` bounds the scrypt cost an input may demand
+    (2**20 iterations need 1 GiB of memory); larger work factors are a header failure.
+    """
+
+    __slots__ = ("_max_work_factor", "_passphrase")
+
+    def __init__(self, passphrase: bytes, *, max_work_factor: int = 20) -> None:
+        self._passphrase = passphrase
+        self._max_work_factor = max_work_factor
+
+    def __repr__(self) -> str:
+        return "ScryptIdentity(<passphrase>)"
+
+    def unwrap(self, stanza: Stanza) -> bytes | None:
+        """Return the file key of an ``scrypt`` stanza, None if the passphrase is wrong."""
+        if len(stanza.args) != 2:
+            raise AgeHeaderError("age.header_failure", {"reason": "scrypt_arguments"})
+        try:
+            salt = b64_std_decode(stanza.args[0].encode("ascii"))
+        except EncodingError as exc:
+            raise AgeHeaderError("age.header_failure", {"reason": "scrypt_salt"}) from exc
+        work_factor = stanza.args[1]
+        # Decimal without sign or leading zero, as the specification requires.
+        if (
+            len(salt) != 16
+            or not work_factor.isascii()
+            or not work_factor.isdigit()
+            or work_factor.startswith("0")
+            or len(work_factor) > 2
+        ):
+            raise AgeHeaderError("age.header_failure", {"reason": "scrypt_parameters"})
+        if int(work_factor) > self._max_work_factor:
+            raise AgeHeaderError("age.header_failure", {"reason": "scrypt_work_factor"})
+        if len(stanza.body) != FILE_KEY_SIZE + TAG_SIZE:
+            raise AgeHeaderError("age.header_failure", {"reason": "scrypt_body"})
+        kdf = Scrypt(salt=SCRYPT_LABEL + salt, length=32, n=1 << int(work_factor), r=8, p=1)
+        wrap_key = kdf.derive(self._passphrase)
+        try:
+            return ChaCha20Poly1305(wrap_key).decrypt(bytes(12), stanza.body, None)
+        except InvalidTag:
+            return None
+
+
+Identity = X25519Identity | ScryptIdentity
 
 
 # --- header ---------------------------------------------------------------------------------
@@ -340,15 +397,15 @@ def _validate_stanzas(stanzas: Sequence[Stanza]) -> None:
             raise AgeHeaderError("age.header_failure", {"reason": "x25519_body"})
 
 
-def _unwrap_file_key(stanzas: Sequence[Stanza], identities: Sequence[X25519Identity]) -> bytes:
+def _unwrap_file_key(stanzas: Sequence[Stanza], identities: Sequence[Identity]) -> bytes:
     _validate_stanzas(stanzas)
-    for stanza in stanzas:
-        if stanza.type != "X25519":
-            continue
-        for identity in identities:
-            file_key = identity.unwrap(stanza)
-            if file_key is not None:
-                return file_key
+    for identity in identities:
+        wanted = "X25519" if isinstance(identity, X25519Identity) else "scrypt"
+        for stanza in stanzas:
+            if stanza.type == wanted:
+                file_key = identity.unwrap(stanza)
+                if file_key is not None:
+                    return file_key
     raise AgeNoMatchError()
 
 
@@ -373,15 +430,72 @@ def _read_full(src: BinaryIO, size: int) -> bytes:
     return b"".join(parts)
 
 
+def _fill(src: BinaryIO, buffer: bytearray, start: int = 0) -> int:
+    """Fill ``buffer`` from ``start`` until full or EOF; return the number of bytes held."""
+    view = memoryview(buffer)
+    filled = start
+    readinto = getattr(src, "readinto", None)
+    while filled < len(buffer):
+        if readinto is not None:
+            got = readinto(view[filled:])
+        else:
+            data = src.read(len(buffer) - filled)
+            got = None if data is None else len(data)
+            if got:
+                view[filled : filled + got] = data
+        if got is None:
+            raise AgeError("age.io", {"reason": "non_blocking_stream"})
+        if not got:
+            break
+        filled += got
+    return filled
+
+
 def _nonce(counter: int, last: bool) -> bytes:
     return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
 
-def _emit(data: Buffer, dst: BinaryIO | None, sinks: Iterable[Sink]) -> None:
+def _emit(data: Buffer, dst: BinaryIO | None, sinks: Iterable[Sink]) -> list[Future[Any]]:
+    """Write ``data`` and hand it to the sinks; return the futures of asynchronous sinks."""
     if dst is not None:
         dst.write(data)
+    pending = []
     for sink in sinks:
-        sink(data)
+        result = sink(data)
+        if isinstance(result, Future):
+            pending.append(result)
+    return pending
+
+
+class _BufferPool:
+    """Reusable batch buffers, so large files cause no allocation or page fault per batch.
+
+    A buffer given to sinks goes back to the pool with the futures they returned, and is
+    reused only once those have completed (a hashing thread may still be reading it).
+    """
+
+    def __init__(self, size: int, count: int = 6) -> None:
+        self._size = size
+        self._spare = count
+        self._free: list[bytearray] = []
+        self._busy: deque[tuple[bytearray, list[Future[Any]]]] = deque()
+
+    def take(self) -> bytearray:
+        if self._free:
+            return self._free.pop()
+        if self._spare:
+            self._spare -= 1
+            return bytearray(self._size)
+        buffer, pending = self._busy.popleft()
+        for future in pending:
+            future.result()
+        return buffer
+
+    def give(self, buffer: bytearray, pending: list[Future[Any]] | None = None) -> None:
+        if pending:
+            self._busy.append((buffer, pending))
+        else:
+            self._free.append(buffer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,8 +521,9 @@ def encrypt(
 ) -> EncryptResult:
     """Encrypt ``src`` to ``dst`` as an age v1 file for every recipient.
 
-    Sinks receive each plaintext / ciphertext buffer in order (e.g. ``hashlib`` updates); the
-    buffers are never mutated afterwards, so a sink may hand them to another thread.
+    Sinks receive each plaintext / ciphertext buffer in order (e.g. ``hashlib`` updates). A sink
+    may return a :class:`concurrent.futures.Future`: the buffer is then left untouched until the
+    future completes, so a sink may process it on another thread (see ``ThreadedSha256``).
     """
     if not recipients:
         raise AgeError("age.no_recipients")
@@ -423,36 +538,48 @@ def encrypt(
     aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
 
     batch_size = batch_chunks * CHUNK_SIZE
+    plain_pool = _BufferPool(batch_size)
+    cipher_pool = _BufferPool(batch_size + batch_chunks * TAG_SIZE)
     counter = 0
     plaintext_size = 0
     written = len(head)
-    data = _read_full(src, batch_size)
+    data = plain_pool.take()
+    filled = _fill(src, data)
     while True:
-        following = _read_full(src, batch_size) if len(data) == batch_size else b""
-        final = not following
-        plaintext_size += len(data)
-        if data:
-            _emit(data, None, plaintext_sinks)
-        chunks = max(1, -(-len(data) // CHUNK_SIZE))
-        out = bytearray(len(data) + chunks * TAG_SIZE)
-        view, out_view = memoryview(data), memoryview(out)
+        following: bytearray | None = None
+        following_filled = 0
+        if filled == batch_size:
+            following = plain_pool.take()
+            following_filled = _fill(src, following)
+            if not following_filled:
+                plain_pool.give(following)
+                following = None
+        final = following is None
+        plaintext_size += filled
+        view = memoryview(data)[:filled]
+        plain_pending = _emit(view, None, plaintext_sinks) if filled else []
+        chunks = max(1, -(-filled // CHUNK_SIZE))
+        out = cipher_pool.take()
+        out_size = filled + chunks * TAG_SIZE
+        out_view = memoryview(out)
         for index in range(chunks):
             start = index * CHUNK_SIZE
             piece = view[start : start + CHUNK_SIZE]
             out_start = index * ENCRYPTED_CHUNK_SIZE
-            last = final and index == chunks - 1
             aead.encrypt_into(
-                _nonce(counter, last),
+                _nonce(counter, final and index == chunks - 1),
                 piece,
                 None,
                 out_view[out_start : out_start + len(piece) + TAG_SIZE],
             )
             counter += 1
-        _emit(out, dst, ciphertext_sinks)
-        written += len(out)
-        if final:
+        cipher_pending = _emit(out_view[:out_size], dst, ciphertext_sinks)
+        written += out_size
+        plain_pool.give(data, plain_pending)
+        cipher_pool.give(out, cipher_pending)
+        if following is None:
             return EncryptResult(plaintext_size, written)
-        data = following
+        data, filled = following, following_filled
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,19 +603,22 @@ class _StreamDecryptor:
             return False
         return True
 
-    def batch(self, data: bytes, *, at_end: bool) -> None:
-        """Decrypt whole chunks of ``data``; ``at_end`` says nothing follows ``data``."""
-        if not data:
+    def batch(self, data: memoryview, out: bytearray, *, at_end: bool) -> list[Future[Any]]:
+        """Decrypt the whole chunks of ``data`` into ``out`` and emit the plaintext.
+
+        ``at_end`` says that nothing follows ``data``. Plaintext that authenticated before a
+        failure is emitted, then the failure is raised.
+        """
+        if not len(data):
             # A STREAM always has at least one (possibly empty) final chunk.
             raise AgePayloadError("age.payload_failure", {"reason": "no_chunks"})
         chunks = -(-len(data) // ENCRYPTED_CHUNK_SIZE)
-        out = bytearray(len(data))
-        view = memoryview(data)
+        out_view = memoryview(out)
         released = 0
         failure: AgePayloadError | None = None
         for index in range(chunks):
             start = index * ENCRYPTED_CHUNK_SIZE
-            piece = view[start : start + ENCRYPTED_CHUNK_SIZE]
+            piece = data[start : start + ENCRYPTED_CHUNK_SIZE]
             is_tail = index == chunks - 1 and at_end
             if len(piece) < TAG_SIZE:
                 failure = AgePayloadError("age.payload_failure", {"reason": "truncated_chunk"})
@@ -496,7 +626,7 @@ class _StreamDecryptor:
             if len(piece) == TAG_SIZE and self.counter != 0:
                 failure = AgePayloadError("age.payload_failure", {"reason": "empty_last_chunk"})
                 break
-            target = memoryview(out)[released : released + len(piece) - TAG_SIZE]
+            target = out_view[released : released + len(piece) - TAG_SIZE]
             if len(piece) < ENCRYPTED_CHUNK_SIZE:
                 # A short chunk can only be the final one (it is, since nothing can follow it).
                 if not self._open(piece, target, last=True):
@@ -521,18 +651,19 @@ class _StreamDecryptor:
             if not is_tail:
                 failure = AgePayloadError("age.payload_failure", {"reason": "trailing_data"})
             break
+        pending: list[Future[Any]] = []
         if released:
-            released_view = memoryview(out)[:released]
             self.size += released
-            _emit(released_view, self._dst, self._sinks)
+            pending = _emit(out_view[:released], self._dst, self._sinks)
         if failure is not None:
             raise failure
+        return pending
 
 
 def decrypt(
     src: BinaryIO,
     dst: BinaryIO | None,
-    identities: Sequence[X25519Identity],
+    identities: Sequence[Identity],
     *,
     plaintext_sinks: Sequence[Sink] = (),
     ciphertext_sinks: Sequence[Sink] = (),
@@ -541,7 +672,7 @@ def decrypt(
     """Decrypt an age v1 file from ``src``, writing plaintext to ``dst`` as it authenticates.
 
     Plaintext written before an :class:`AgePayloadError` is authentic but incomplete: callers
-    that need all-or-nothing use :func:`decrypt_to_path`.
+    that need all-or-nothing use :func:`decrypt_to_path`. Sinks behave as in :func:`encrypt`.
     """
     if batch_chunks < 1:
         raise ValueError("batch_chunks must be positive")
@@ -568,24 +699,37 @@ def decrypt(
         ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload")), dst, plaintext_sinks
     )
     batch_size = batch_chunks * ENCRYPTED_CHUNK_SIZE
-    data = remainder + _read_full(src, max(0, batch_size - len(remainder)))
+    # The header reader reads at most 64 KiB ahead, which always fits in one batch.
+    assert len(remainder) <= batch_size  # noqa: S101 - internal invariant, not input validation
+    cipher_pool = _BufferPool(batch_size)
+    plain_pool = _BufferPool(batch_chunks * CHUNK_SIZE)
+    data = cipher_pool.take()
+    data[: len(remainder)] = remainder
+    filled = _fill(src, data, len(remainder))
     while True:
-        following = b""
-        if len(data) >= batch_size:
-            data, following = data[:batch_size], data[batch_size:]
-            following += _read_full(src, batch_size - len(following))
-        for sink in ciphertext_sinks:
-            sink(data)
-        stream.batch(data, at_end=not following)
-        if not following:
+        following: bytearray | None = None
+        following_filled = 0
+        if filled == batch_size:
+            following = cipher_pool.take()
+            following_filled = _fill(src, following)
+            if not following_filled:
+                cipher_pool.give(following)
+                following = None
+        view = memoryview(data)[:filled]
+        cipher_pending = _emit(view, None, ciphertext_sinks) if filled else []
+        out = plain_pool.take()
+        plain_pending = stream.batch(view, out, at_end=following is None)
+        cipher_pool.give(data, cipher_pending)
+        plain_pool.give(out, plain_pending)
+        if following is None:
             return DecryptResult(stream.size)
-        data = following
+        data, filled = following, following_filled
 
 
 def decrypt_to_path(
     src: BinaryIO,
     destination: Path,
-    identities: Sequence[X25519Identity],
+    identities: Sequence[Identity],
     *,
     expected_sha256: str | None = None,
     expected_size: int | None = None,

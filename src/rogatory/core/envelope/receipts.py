@@ -3,7 +3,9 @@
 A receipt is issued by the recipient node when it has durably stored a message; it binds the
 receipt id, message id, sender, recipient, SHA-256 of the header JWS, the reception time and the
 audit checkpoint current at that time. An evidence records a later stage (delivered, registered,
-refused, executed) or a failure (non-delivery, issued by the sender after the retry deadline).
+refused, executed), a transport rejection by the recipient (rejected, e.g. a bad part hash) or a
+failure (non-delivery, issued by the sender after the retry deadline). Negative evidences carry
+a ``reason`` code; positive ones must not.
 
 Both verify offline with nothing but public JWKs: :func:`verify_receipt` and
 :func:`verify_evidence` take a list of JWKs and pick the key by ``kid``.
@@ -21,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from rogatory.core.envelope.errors import SignatureError, ValidationError
 from rogatory.core.envelope.fields import FieldReader, format_time
+from rogatory.core.envelope.header import EnvelopeHeader, header_sha256
 from rogatory.core.envelope.jws import MAX_JWS_SIZE, ParsedJws, parse_compact, sign_compact
 from rogatory.core.envelope.keys import jwk_thumbprint, public_key_from_jwk
 from rogatory.core.envelope.registry import NodeRegistry
@@ -31,6 +34,7 @@ __all__ = [
     "Evidence",
     "EvidenceType",
     "Receipt",
+    "check_receipt_for",
     "sign_evidence",
     "sign_receipt",
     "verify_evidence",
@@ -52,6 +56,11 @@ class EvidenceType(StrEnum):
     REFUSED = "refused"
     EXECUTED = "executed"
     NON_DELIVERY = "non-delivery"
+    REJECTED = "rejected"
+
+
+# Negative outcomes must say why (a stable error code such as ``integrity.plaintext_sha256``).
+_NEEDS_REASON = frozenset({EvidenceType.REFUSED, EvidenceType.NON_DELIVERY, EvidenceType.REJECTED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +168,17 @@ class Evidence:
             evidence.issuer == evidence.sender
         ):
             raise reader.fail("issuer", "stage")
+        if (evidence.evidence_type in _NEEDS_REASON) != (evidence.reason is not None):
+            raise reader.fail("reason")
         return evidence
+
+
+def check_receipt_for(receipt: Receipt, *, header_jws: str, header: EnvelopeHeader) -> None:
+    """Check that a verified receipt acknowledges exactly this sent header (sender side)."""
+    expected = (header.message_id, header.sender, header.recipient, header_sha256(header_jws))
+    actual = (receipt.message_id, receipt.sender, receipt.recipient, receipt.header_sha256)
+    if actual != expected:
+        raise ValidationError("receipt.mismatch")
 
 
 def sign_receipt(receipt: Receipt, *, key: Ed25519PrivateKey) -> str:
@@ -175,6 +194,8 @@ def sign_evidence(evidence: Evidence, *, key: Ed25519PrivateKey) -> str:
 def _keys_by_kid(jwks: Iterable[object]) -> dict[str, Ed25519PublicKey]:
     keys: dict[str, Ed25519PublicKey] = {}
     for jwk in jwks:
+        if isinstance(jwk, dict) and jwk.get("use") == "enc":
+            continue  # a node's JWK set also lists its X25519 encryption key
         key = public_key_from_jwk(jwk, curve="Ed25519")
         if isinstance(key, Ed25519PublicKey):
             keys[jwk_thumbprint(key)] = key

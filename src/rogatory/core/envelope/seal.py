@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import hmac
 import io
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from rogatory.core.envelope import age
 from rogatory.core.envelope._hashing import ThreadedSha256
-from rogatory.core.envelope.errors import IntegrityError, ValidationError
+from rogatory.core.envelope.errors import IntegrityError, RegistryError, ValidationError
 from rogatory.core.envelope.fields import FieldReader, new_uuid7
 from rogatory.core.envelope.header import (
     EnvelopeHeader,
@@ -38,7 +39,7 @@ from rogatory.core.envelope.header import (
     verify_header,
 )
 from rogatory.core.envelope.jws import strict_json_loads
-from rogatory.core.envelope.keys import NodeKeys, canonical_json
+from rogatory.core.envelope.keys import NodeKeys, canonical_json, jwk_thumbprint
 from rogatory.core.envelope.registry import NodeRegistry
 
 __all__ = [
@@ -67,9 +68,12 @@ def part_file_name(message_id: str, index: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A plaintext document to seal. ``file_name`` only travels inside the encrypted manifest."""
+    """A plaintext document to seal: a path, or a binary stream read to its end.
 
-    source: Path
+    ``file_name`` and ``media_type`` only travel inside the encrypted manifest.
+    """
+
+    source: Path | BinaryIO
     file_name: str
     media_type: str = "application/octet-stream"
 
@@ -178,6 +182,9 @@ def _encrypt_part(
             plaintext_sinks=(plain_digest.update,),
             ciphertext_sinks=(cipher_digest.update,),
         )
+        # Durable before the caller records the message in its outbox (crash safety).
+        out.flush()
+        os.fsync(out.fileno())
         return (
             result.plaintext_size,
             plain_digest.hexdigest(),
@@ -193,8 +200,9 @@ def seal_envelope(
     sender: str,
     sender_keys: NodeKeys,
     recipient: str,
-    recipient_key: X25519PublicKey,
     now: datetime,
+    registry: NodeRegistry | None = None,
+    recipient_key: X25519PublicKey | None = None,
     ttl: timedelta = DEFAULT_TTL,
     case_reference: str | None = None,
     metadata: Mapping[str, Any] | None = None,
@@ -203,10 +211,22 @@ def seal_envelope(
 ) -> SealedEnvelope:
     """Encrypt ``documents`` (streamed) and the manifest into ``output_dir``; sign the header.
 
-    Recipients of every part are ``recipient_key`` plus ``archive_keys`` (default: the sender's
-    own encryption key, so the sender can read its archive). Part files are named
-    ``<message_id>.<index>.age``; ``output_dir`` must exist and the files must not.
+    With ``registry`` (the normal case) sending is refused unless the sender's signing key and
+    the recipient node are valid at ``now``, and the parts are encrypted to the recipient's
+    newest valid encryption key. Without it, ``recipient_key`` must be given. Recipients of
+    every part are that key plus ``archive_keys`` (default: the sender's own encryption key,
+    so the sender can read its archive). Part files are named ``<message_id>.<index>.age``;
+    ``output_dir`` must exist and the files must not.
     """
+    if registry is not None:
+        registry.signing_key(sender, sender_keys.signing_kid, now)
+        valid = registry.encryption_keys(recipient, now)
+        if recipient_key is None:
+            recipient_key = registry.encryption_key(recipient, now)
+        elif jwk_thumbprint(recipient_key) not in {jwk_thumbprint(k) for k in valid}:
+            raise RegistryError("registry.key_unknown", {"node": recipient})
+    elif recipient_key is None:
+        raise ValueError("either registry or recipient_key is required")
     message_id = message_id or new_uuid7(now)
     archive = (
         list(archive_keys) if archive_keys is not None else [sender_keys.encryption.public_key()]
@@ -220,7 +240,12 @@ def seal_envelope(
         for index, document in enumerate(documents, start=1):
             path = output_dir / part_file_name(message_id, index)
             written.append(path)
-            with Path(document.source).open("rb") as src:
+            with contextlib.ExitStack() as stack:
+                src = (
+                    stack.enter_context(Path(document.source).open("rb"))
+                    if isinstance(document.source, (str, Path))
+                    else document.source
+                )
                 size, sha256, cipher_size, cipher_sha256 = _encrypt_part(src, path, recipients)
             entries.append(
                 ManifestEntry(index, document.file_name, document.media_type, size, sha256)
@@ -263,11 +288,16 @@ def open_envelope(
     identities: Sequence[age.X25519Identity],
     registry: NodeRegistry,
     now: datetime,
+    ciphertext_hashes_verified: bool = False,
 ) -> OpenedEnvelope:
     """Verify and decrypt a received envelope; ``parts[i]`` is the age file of part ``i``.
 
     Documents are committed as ``<output_dir>/<message_id>.<index>`` (never under the sender's
     file name, which is returned in the manifest entry for display only).
+
+    ``ciphertext_hashes_verified=True`` tells that the caller (the transport, which hashes every
+    chunk as it arrives) has already checked each document part's SHA-256 against this header,
+    so it is not computed twice; sizes, the manifest part and plaintext hashes are still checked.
     """
     header = verify_header(header_jws, registry=registry, recipient=recipient, now=now)
     if len(parts) != len(header.parts):
@@ -298,7 +328,9 @@ def open_envelope(
                     identities,
                     expected_sha256=entry.sha256,
                     expected_size=entry.size,
-                    expected_ciphertext_sha256=descriptor.sha256,
+                    expected_ciphertext_sha256=(
+                        None if ciphertext_hashes_verified else descriptor.sha256
+                    ),
                 )
             opened.append(OpenedDocument(entry, destination))
     except BaseException:
