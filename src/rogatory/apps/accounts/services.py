@@ -3,10 +3,12 @@
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from rogatory.apps.accounts.models import ApiToken, Role, User
+from rogatory.apps.accounts.selectors import require_administrator
 from rogatory.apps.audit.services import audit_record
 from rogatory.core.errors import DomainError
 
@@ -21,8 +23,13 @@ def user_create(
     language: str = "en",
     full_name: str = "",
 ) -> User:
+    """Create a user. `actor` None is the system (commands, demo data); a person must be an
+    administrator."""
+    if actor is not None:
+        require_administrator(actor, "user.create", "new")
     if role not in Role.values:
         raise DomainError("user.unknown_role", role=role)
+    _check_language(language)
     with transaction.atomic():
         if User.objects.filter(username=username).exists():
             raise DomainError("user.username_taken", username=username)
@@ -69,3 +76,84 @@ def api_token_revoke(*, actor: Any, token: ApiToken) -> None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
         audit_record(actor=actor, action="api_token.revoke", obj=token)
+
+
+def _check_language(language: str) -> None:
+    if language not in dict(settings.LANGUAGES):
+        raise DomainError("field.invalid_choice", field="language", value=language)
+
+
+def user_update(
+    *,
+    actor: Any,
+    user_id: int,
+    role: str,
+    authority_id: int | None,
+    full_name: str = "",
+    language: str = "en",
+) -> User:
+    """An administrator changes a user's role, authority, name or language."""
+    require_administrator(actor, "user.update", user_id)
+    if role not in Role.values:
+        raise DomainError("user.unknown_role", role=role)
+    _check_language(language)
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(pk=user_id).first()
+        if user is None:
+            raise DomainError("user.not_found", user_id=user_id)
+        first, _, last = full_name.strip().partition(" ")
+        wanted = {
+            "role": role,
+            "authority_id": authority_id,
+            "first_name": first,
+            "last_name": last,
+            "language": language,
+        }
+        diff = {k: {"from": getattr(user, k), "to": v} for k, v in wanted.items()}
+        diff = {k: v for k, v in diff.items() if v["from"] != v["to"]}
+        if not diff:
+            return user
+        for k in diff:
+            setattr(user, k, wanted[k])
+        user.save(update_fields=list(diff))
+        audit_record(actor=actor, action="user.update", obj=user, changes=diff)
+    return user
+
+
+def user_deactivate(*, actor: Any, user_id: int) -> User:
+    """An administrator closes an account; the row stays, so history keeps its author."""
+    require_administrator(actor, "user.deactivate", user_id)
+    if actor.pk == user_id:
+        raise DomainError("user.cannot_deactivate_self")
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(pk=user_id).first()
+        if user is None:
+            raise DomainError("user.not_found", user_id=user_id)
+        if not user.is_active:
+            return user
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        audit_record(actor=actor, action="user.deactivate", obj=user)
+    return user
+
+
+def user_language_set(*, actor: Any, language: str) -> User:
+    """Any signed-in user chooses the language they are served in."""
+    _check_language(language)
+    user: User = actor
+    if user.language == language:
+        return user
+    with transaction.atomic():
+        previous = user.language
+        user.language = language
+        user.save(update_fields=["language"])
+        audit_record(
+            actor=actor,
+            action="user.language",
+            obj=user,
+            changes={"language": {"from": previous, "to": language}},
+        )
+    return user

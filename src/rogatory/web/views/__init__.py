@@ -1,0 +1,1 @@
+"""Server-rendered pages. Each view parses input, calls one service or selector, and renders."""
