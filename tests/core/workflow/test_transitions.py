@@ -143,3 +143,12 @@ def test_every_state_but_closed_can_reach_closed() -> None:
                     allowed_transitions(direction=direction, kind=kind, source=s, role=r)
                     for r in Role
                 ), (direction, kind, s)
+
+
+def test_each_direction_has_its_own_states() -> None:
+    from rogatory.core.workflow import states_of
+
+    assert S.DRAFT in states_of(Direction.OUTGOING)
+    assert S.DRAFT not in states_of(Direction.INCOMING)
+    assert S.RECEIVED not in states_of(Direction.OUTGOING)
+    assert S.CLOSED in states_of(Direction.OUTGOING) & states_of(Direction.INCOMING)

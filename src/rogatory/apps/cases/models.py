@@ -117,6 +117,9 @@ class Case(models.Model):
             # Serves the "soonest deadline first" keyset order of the case list (an ascending
             # B-tree already puts NULLs last on PostgreSQL).
             models.Index(fields=["due_at", "id"], name="case_due_order_idx"),
+            # A status or type filter with the deadline order reads one index range in order.
+            models.Index(fields=["status", "due_at", "id"], name="case_status_due_idx"),
+            models.Index(fields=["kind", "due_at", "id"], name="case_kind_due_idx"),
         ]
 
     def __str__(self) -> str:

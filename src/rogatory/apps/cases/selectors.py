@@ -27,7 +27,14 @@ from rogatory.apps.cases.models import (
 )
 from rogatory.apps.cases.search import query_terms
 from rogatory.core.errors import DomainError
-from rogatory.core.workflow import CaseKind, CaseState, Direction, Role, allowed_transitions
+from rogatory.core.workflow import (
+    CaseKind,
+    CaseState,
+    Direction,
+    Role,
+    allowed_transitions,
+    states_of,
+)
 
 
 def visible_cases_q(actor: Any) -> Q:
@@ -63,6 +70,10 @@ def case_list_for(
     due_before: Any = None,
 ) -> QuerySet[Case]:
     qs = case_queryset_for(actor=actor)
+    if direction and status and status not in {s.value for s in _states_of(direction)}:
+        # The transition table says no case of this direction is ever in this state: answer
+        # at once instead of letting the database look for rows that cannot exist.
+        return qs.none()
     if direction:
         qs = qs.filter(direction=direction)
     if kind:
@@ -122,6 +133,13 @@ def _expand_last(terms: list[str]) -> list[str | list[str]]:
     if not words:
         return [*whole, [last]]
     return [*whole, words[0] if len(words) == 1 else words]
+
+
+def _states_of(direction: str) -> frozenset[CaseState]:
+    try:
+        return states_of(Direction(direction))
+    except ValueError:
+        return frozenset()
 
 
 def case_get_for(*, actor: Any, case_id: int, action: str = "case.read") -> Case:

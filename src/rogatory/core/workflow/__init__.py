@@ -16,6 +16,7 @@ from rogatory.core.workflow.transitions import (
     allowed_transitions,
     check,
     initial_state,
+    states_of,
 )
 
 __all__ = [
@@ -33,4 +34,5 @@ __all__ = [
     "check",
     "ground_info",
     "initial_state",
+    "states_of",
 ]

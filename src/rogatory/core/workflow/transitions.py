@@ -221,6 +221,13 @@ for _t in TRANSITIONS:
     _INDEX.setdefault((_t.direction, _t.source, _t.target), []).append(_t)
 
 
+def states_of(direction: Direction) -> frozenset[CaseState]:
+    """Every state a case of this direction can be in."""
+    return frozenset(
+        {initial_state(direction)} | {t.target for t in TRANSITIONS if t.direction is direction}
+    )
+
+
 def initial_state(direction: Direction) -> CaseState:
     return S.DRAFT if direction is Direction.OUTGOING else S.RECEIVED
 
