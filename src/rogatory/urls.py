@@ -4,5 +4,6 @@ from rogatory.api.v1.api import api
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    path("exchange/", include("rogatory.apps.exchange.urls")),
     path("", include("rogatory.web.urls")),
 ]

@@ -17,6 +17,7 @@ from rogatory.core.matching.records import NameRole, Person
 from rogatory.core.matching.scripts import Script, char_script, detect_script
 from rogatory.core.matching.tables.arabic import GIVEN_NAMES
 from rogatory.core.matching.tables.chinese import SURNAMES
+from rogatory.core.matching.tables.nicknames import GROUPS as NICKNAME_GROUPS
 from rogatory.core.matching.tables.particles import ABD_FORMS, PARTICLES, TITLES
 
 
@@ -40,6 +41,7 @@ class Token:
     skeletons: tuple[str, ...]
     group: str | None
     weight: float
+    nicknames: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +82,27 @@ def _arabic_index() -> tuple[dict[str, str], dict[str, str]]:
 
 
 _GROUP_BY_ARABIC, _GROUP_BY_LATIN = _arabic_index()
+
+
+def _nickname_index() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for group, spellings in NICKNAME_GROUPS.items():
+        for spelling in spellings:
+            index.setdefault(spelling, []).append(group)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+_NICKNAMES = _nickname_index()
 _PARTICLES_FOLDED = frozenset(translit.normalise_arabic(p) for p in PARTICLES)
 _TITLES_FOLDED = frozenset(translit.normalise_arabic(t) for t in TITLES)
+# Arabic-style particles (article, nasab, kunya): particles wherever they stand.
+_NASAB = frozenset(
+    (
+        "al", "el", "ul", "ad", "ar", "as", "at", "az", "an", "bin", "ben", "ibn", "ibni",
+        "bint", "binti", "bte", "bn", "abu", "abou", "abo", "umm", "um", "ould", "wuld",
+        "walad", "ag", "bou",
+    )
+)  # fmt: skip
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_./\\,;:()\[\]{}\"«»<>・·•|+&*#@!?0-9]+")
 _APOSTROPHES = re.compile(r"['’‘`ʿʾʼʻ´]")
 
@@ -104,7 +125,7 @@ def _group_for_forms(forms: tuple[str, ...]) -> str | None:
 
 
 def _make_token(text: str, script: Script, kind: TokenKind, forms: tuple[str, ...]) -> Token:
-    skeletons = tuple(dict.fromkeys(translit.latin_skeleton(f) for f in forms))
+    skeletons = tuple(dict.fromkeys(s for f in forms for s in translit.latin_skeletons(f)))
     group = _group_for_forms(forms)
     return _finish(text, script, kind, forms, skeletons, group)
 
@@ -125,7 +146,8 @@ def _finish(
         weight = 0.6
     else:
         weight = 1.0
-    return Token(text, script, kind, forms, skeletons, group, weight)
+    nicknames = frozenset(g for f in forms[:2] for g in _NICKNAMES.get(f, ()))
+    return Token(text, script, kind, forms, skeletons, group, weight, nicknames)
 
 
 @lru_cache(maxsize=300_000)
@@ -177,7 +199,7 @@ def _arabic_token(text: str) -> Token | None:
     forms = list(translit.arabic_forms(stem))
     if group is not None:
         forms.append(GIVEN_NAMES[group][1][0])
-    skeletons = [translit.arabic_skeleton(stem)]
+    skeletons = list(translit.arabic_skeletons(norm if group is None else stem))
     if group is not None:
         skeletons.extend(translit.latin_skeleton(s) for s in GIVEN_NAMES[group][1][:3])
     return _finish(
@@ -233,12 +255,18 @@ def _join_theophoric(tokens: list[Token]) -> list[Token]:
             if tokens[nxt].kind == TokenKind.PARTICLE and nxt + 1 < len(tokens):
                 infix = tokens[nxt].forms[0]
                 nxt += 1
-            joined = token.forms[0] + infix + tokens[nxt].forms[0]
-            merged = analyse_token(joined, Script.LATIN)
-            if merged is not None:
-                out.append(merged)
-                index = nxt + 1
-                continue
+            rest = tokens[nxt]
+            joined = token.forms[0] + infix + rest.forms[0]
+            # Skeleton per part: joining must not create digraphs ("abd"+"hur" is not "dh").
+            skeletons = tuple(
+                dict.fromkeys(
+                    token.skeletons[0] + skel for skel in rest.skeletons if rest.skeletons
+                )
+            )
+            group = _GROUP_BY_LATIN.get(joined)
+            out.append(_finish(joined, Script.LATIN, TokenKind.NAME, (joined,), skeletons, group))
+            index = nxt + 1
+            continue
         if token.script == Script.ARABIC and token.text == "عبد" and index + 1 < len(tokens):
             merged = analyse_token("عبد" + tokens[index + 1].text, Script.ARABIC)
             if merged is not None:
@@ -281,6 +309,13 @@ def analyse_name(text: str, role: NameRole = NameRole.PRIMARY) -> AnalysedName:
             token = analyse_token(run, run_script)
             if token is not None:
                 tokens.append(token)
+    # A Romance particle opening the name is a family name there ("Le Shu-fen", "Da Silva" is
+    # kept too): only Arabic-style particles stay particles in first position.
+    if tokens and tokens[0].kind == TokenKind.PARTICLE and tokens[0].forms[0] not in _NASAB:
+        first = tokens[0]
+        tokens[0] = _finish(
+            first.text, first.script, TokenKind.NAME, first.forms, first.skeletons, first.group
+        )
     if han_chunks:
         tokens = _han_tokens(han_chunks) + tokens
     tokens = list({(t.text, t.kind): t for t in tokens}.values())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -23,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from rogatory.core.matching.analysis import AnalysedName, AnalysedPerson, TokenKind, analyse_person
+from rogatory.core.matching.names import Memo
 from rogatory.core.matching.records import Person, person_from_dict
 from rogatory.core.matching.scoring import DEFAULT_THRESHOLD, PairScore, score_analysed
 from rogatory.core.matching.scripts import Script
@@ -35,7 +37,10 @@ MAX_QUERY_NAMES = 5
 CAP_SHARE = 0.01
 CAP_FLOOR = 50
 STRONG_KEY_WEIGHT = 12.0
-_CACHE_SIZE = 20_000
+FUZZY_KEY_FACTOR = 0.5
+# Postings of frequent keys scanned per query (ids); about 1.6 MB of int32.
+CAPPED_BUDGET = 400_000
+_CACHE_SIZE = 100_000
 _MAX_FORMS_PER_TOKEN = 6
 
 IntArray = npt.NDArray[np.int64]
@@ -78,8 +83,18 @@ def name_keys(name: AnalysedName, keys: set[str]) -> None:
         for skeleton in token.skeletons:
             if len(skeleton) >= 2:
                 keys.add("s:" + skeleton)
+        # One-deletion neighbourhood of the main skeleton (SymSpell): two skeletons one edit
+        # apart share a key, so a typo in the only rare token still finds the record.
+        main = token.skeletons[0] if token.skeletons else ""
+        if len(main) >= 2:
+            keys.add("t:" + main)
+        if len(main) >= 3:
+            for i in range(len(main)):
+                keys.add("t:" + main[:i] + main[i + 1 :])
         if token.group is not None:
             keys.add("g:" + token.group)
+        for nickname in token.nicknames:
+            keys.add("n:" + nickname)
     # Adjacent parts joined: "Xiao Ming" meets the Han given name "xiaoming".
     for left, right in pairwise(core):
         if left.kind != TokenKind.INITIAL and right.kind != TokenKind.INITIAL:
@@ -107,8 +122,9 @@ def person_keys(person: AnalysedPerson, *, query: bool = False) -> tuple[set[str
             for token in name.tokens:
                 if token.kind in (TokenKind.NAME, TokenKind.SURNAME) and token.skeletons:
                     skeleton = token.skeletons[0]
-                    if len(skeleton) >= 2:
-                        strong.add(f"y:{p.birth_date.year}:{skeleton}")
+                    # Short skeletons ("Roy" -> "r") are too common alone: use the spelling.
+                    part = skeleton if len(skeleton) >= 3 else "=" + token.forms[0]
+                    strong.add(f"y:{p.birth_date.year}:{part}")
     return keys, strong
 
 
@@ -264,6 +280,8 @@ class MatchIndex:
             if not len(posting):
                 continue
             idf = math.log(1.0 + total / len(posting))
+            if key.startswith("t:"):
+                idf *= FUZZY_KEY_FACTOR
             if len(posting) > cap:
                 capped.append((idf, posting))
             else:
@@ -274,27 +292,43 @@ class MatchIndex:
             if len(posting):
                 id_parts.append(posting[: int(cap) * 4])
                 weight_parts.append(np.full(min(len(posting), int(cap) * 4), STRONG_KEY_WEIGHT))
-        if not id_parts and capped:
-            # Only frequent keys: intersect the two rarest instead of scanning them whole.
-            capped.sort(key=lambda item: len(item[1]))
-            pool = capped[0][1]
-            if len(capped) > 1:
-                pool = np.intersect1d(pool, capped[1][1])
-            id_parts.append(pool[: int(cap) * 4])
-            weight_parts.append(np.zeros(len(id_parts[0])))
+        # Frequent keys are scanned whole, rarest first, while a budget allows; beyond it they
+        # only add weight to candidates that rarer keys found.
+        capped.sort(key=lambda item: len(item[1]))
+        budget = max(CAPPED_BUDGET, int(cap) * 4)
+        boost_only: list[tuple[float, npt.NDArray[np.int32]]] = []
+        for idf, posting in capped:
+            if len(posting) <= budget:
+                id_parts.append(posting)
+                weight_parts.append(np.full(len(posting), idf))
+                budget -= len(posting)
+            else:
+                boost_only.append((idf, posting))
         if not id_parts:
             return []
         ids = np.concatenate(id_parts)
         weights = np.concatenate(weight_parts)
+        dead = np.fromiter(self._dead, dtype=np.int64) if self._dead else None
+        if len(ids) * 8 > total:
+            # Dense: one bincount over all slots beats sorting the ids.
+            dense = np.bincount(ids, weights=weights, minlength=total)
+            for idf, posting in boost_only:
+                dense[posting] += idf
+            if dead is not None:
+                dense[dead] = 0.0
+            count = min(top, total)
+            best = np.argpartition(-dense, count - 1)[:count]
+            return sorted(
+                ((int(i), float(dense[i])) for i in best if dense[i] > 0), key=lambda x: -x[1]
+            )
         unique, inverse = np.unique(ids, return_inverse=True)
         scores = np.bincount(inverse, weights=weights)
-        for idf, posting in capped:
+        for idf, posting in boost_only:
             found = np.searchsorted(posting, unique)
             found[found >= len(posting)] = 0
             scores += idf * (posting[found] == unique)
-        if self._dead:
-            dead = np.isin(unique, np.fromiter(self._dead, dtype=np.int32))
-            scores[dead] = -1.0
+        if dead is not None:
+            scores[np.isin(unique, dead)] = -1.0
         count = min(top, len(unique))
         best = (
             np.argpartition(-scores, count - 1)[:count]
@@ -312,8 +346,15 @@ class MatchIndex:
         """Retrieve ``top`` candidates and rerank them with the explainable pair score."""
         query = analyse_person(person)
         out = []
+        memo = Memo()
         for number, retrieval in self._candidates(query, top):
-            pair = score_analysed(query, self._analysed(number), threshold=threshold)
+            pair = score_analysed(
+                query,
+                self._analysed(number),
+                threshold=threshold,
+                memo=memo,
+                name_count=self.name_count,
+            )
             out.append(Candidate(self._ids[number], pair.score, retrieval, pair))
         out.sort(key=lambda c: (-c.score, -c.retrieval))
         return out
@@ -321,17 +362,32 @@ class MatchIndex:
     def search(self, person: Person, top: int = DEFAULT_TOP) -> list[tuple[str, float]]:
         return [(c.person_id, c.score) for c in self.search_scored(person, top)]
 
+    def name_count(self, name: AnalysedName) -> int:
+        """How many stored persons carry this full name (as analysed), removed ones included."""
+        if not name.joined:
+            return 0
+        return len(self._posting(key_hash("f:" + name.joined[0])))
+
     # --- persistence --------------------------------------------------------------------
 
     def save(self, directory: Path) -> None:
         self.compact()
         directory.mkdir(parents=True, exist_ok=True)
-        np.save(directory / "keys.npy", self._keys)
-        np.save(directory / "offsets.npy", self._offsets)
-        np.save(directory / "postings.npy", self._postings)
-        with (directory / "records.jsonl").open("wb") as handle:
+        # Write beside and rename: the arrays may be memory-mapped from these very files (an
+        # index loaded from ``directory``), and a rename keeps the mapped inode alive.
+        for name, array_ in (
+            ("keys", self._keys),
+            ("offsets", self._offsets),
+            ("postings", self._postings),
+        ):
+            temporary = directory / f".{name}.tmp.npy"
+            np.save(temporary, array_)
+            os.replace(temporary, directory / f"{name}.npy")
+        temporary = directory / ".records.tmp.jsonl"
+        with temporary.open("wb") as handle:
             for raw in self._records:
                 handle.write((raw if raw is not None else b"null") + b"\n")
+        os.replace(temporary, directory / "records.jsonl")
         meta: dict[str, Any] = {
             "format": FORMAT_VERSION,
             "persons": len(self),

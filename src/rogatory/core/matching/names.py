@@ -8,14 +8,17 @@ from rapidfuzz.distance import Levenshtein
 
 from rogatory.core.matching.analysis import AnalysedName, Token, TokenKind
 from rogatory.core.matching.scripts import Script
+from rogatory.core.matching.tables.particles import ABD_FORMS
+from rogatory.core.matching.translit import latin_skeleton
 
 # Extra tokens cost more on the query side than on the candidate side (a stored record often
 # carries a fuller name than the request): the asymmetry of OpenSanctions' logic-v2.
 QUERY_EXTRA_COST = 0.4
 CANDIDATE_EXTRA_COST = 0.2
 CONFLICT_COST = 0.8
+FIRST_PART_EXTRA_COST = 0.3
 ORDER_PENALTY = 0.1
-_MATCHED_FLOOR = 0.5
+_MATCHED_FLOOR = 0.55
 
 _lev = Levenshtein.normalized_similarity
 
@@ -41,6 +44,22 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
             sim = _lev(x, y)
             if sim > best:
                 best = sim
+    if Script.ARABIC not in (a.script, b.script) and _gender_pair(a, b):
+        # Aleksandr / Aleksandra, Ivanov / Ivanova: relatives, not spelling variants.
+        return min(best, 0.6), "other gender form"
+    if TokenKind.SURNAME in (a.kind, b.kind) and Script.HAN in (a.script, b.script):
+        # Chinese surnames are short and every romanisation we know is listed among the
+        # forms: a near miss (Wang/Wong are listed, Wang/Yang is not) is a different surname.
+        return (0.85 * best if best >= 0.75 else 0.5 * best), "surname spelling"
+    if Script.HAN in (a.script, b.script):
+        # Given names are one or two syllables from a small inventory: one changed syllable
+        # (shujuan / shuhua) is another name, not a typo.
+        return (best if best >= 0.85 else 0.5 * best), "syllables"
+    if _theophoric_short_form(a.forms[0], b.forms[0]):
+        # "Abdul Hanif" is often recorded as "Hanif".
+        return max(best, 0.8), "theophoric short form"
+    if a.nicknames & b.nicknames:
+        return max(best, 0.9), "same given name (short form)"
     if a.group is not None and b.group is not None:
         if a.group == b.group:
             return max(best, 0.95), "same name group"
@@ -51,6 +70,11 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
     for x in a.skeletons:
         for y in b.skeletons:
             if len(x) < 2 or len(y) < 2:
+                if arabic and x == y and x:
+                    # One-consonant names (Rory / روري, Kaku / كاكو).
+                    sim = 0.85
+                    if sim > best:
+                        best, reason = sim, "consonant skeleton"
                 continue
             if arabic:
                 sim = 0.95 * _lev(x, y)
@@ -63,13 +87,85 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
     return best, reason
 
 
+_ABD_PREFIXES = tuple(
+    sorted(
+        (p + infix for p in ABD_FORMS for infix in ("", "al", "el", "ul")), key=len, reverse=True
+    )
+)
+
+
+def _theophoric_short_form(x: str, y: str) -> bool:
+    longer, shorter = (x, y) if len(x) > len(y) else (y, x)
+    if len(shorter) < 3 or not longer.startswith("abd"):
+        return False
+    return any(longer == prefix + shorter for prefix in _ABD_PREFIXES)
+
+
+_FEMININE_ENDINGS = ("a", "ia", "ija", "iya", "ya")
+
+
+def _gender_pair(a: Token, b: Token) -> bool:
+    """Masculine and feminine forms of one name: Petrov/Petrova, Vesely/Vesela,
+    Kowalski/Kowalska, Mario/Maria, Viktor/Viktoria, Aleksandar/Aleksandra."""
+    for x in a.forms[:3]:
+        for y in b.forms[:3]:
+            if len(x) < 4 or len(y) < 4 or x == y:
+                continue
+            if x.endswith("a") == y.endswith("a"):
+                continue
+            fem, masc = (x, y) if x.endswith("a") else (y, x)
+            if masc[-1] in "ao":
+                continue
+            if any(fem == masc + end for end in _FEMININE_ENDINGS):
+                return True
+            if masc[-1] in "yi" and fem == masc[:-1] + "a":
+                return True
+            if masc[-1] not in "aeiouy" and latin_skeleton(fem) == latin_skeleton(masc):
+                return True
+        if {x[-1:], y[-1:]} == {"a", "o"} and x[:-1] == y[:-1] and len(x) >= 4:
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class NameComparison:
     similarity: float
     query: AnalysedName
     candidate: AnalysedName
-    detail: str
+    reason: str | _Alignment
     cross_script: bool
+    order_differs: bool = False
+
+    @property
+    def detail(self) -> str:
+        """Human-readable account of the comparison (built only when asked for)."""
+        text = self.reason if isinstance(self.reason, str) else self.reason.describe()
+        return text + "; name order differs" if self.order_differs else text
+
+
+@dataclass(frozen=True, slots=True)
+class _Alignment:
+    similarity: float
+    inversions: int
+    used_q: frozenset[int]
+    used_c: frozenset[int]
+    matches: tuple[tuple[Token, Token, float, str], ...]
+    left_q: tuple[Token, ...]
+    left_c: tuple[Token, ...]
+
+    def describe(self) -> str:
+        notes = [
+            f"{a.text}~{b.text} {sim:.2f} ({why})" for a, b, sim, why in self.matches if sim < 1
+        ]
+        if self.left_q and self.left_c:
+            notes.append(
+                f"parts conflict: {' '.join(t.text for t in self.left_q)} / "
+                f"{' '.join(t.text for t in self.left_c)}"
+            )
+        elif self.left_q or self.left_c:
+            missing = " ".join(t.text for t in self.left_q + self.left_c)
+            notes.append(f"parts missing on one side: {missing}")
+        return "; ".join(notes) if notes else "all parts agree"
 
 
 def _extra_cost(token: Token, side_cost: float, *, conflict: bool) -> float:
@@ -82,93 +178,171 @@ def _extra_cost(token: Token, side_cost: float, *, conflict: bool) -> float:
     return side_cost * token.weight
 
 
-def _align(q: tuple[Token, ...], c: tuple[Token, ...]) -> tuple[float, list[str], int]:
-    """Greedy best-first assignment; returns (similarity, notes, order inversions)."""
+class Memo:
+    """Comparisons memoised for one search: token pairs and name pairs, keyed by object id.
+
+    Analysed tokens and names are cached objects shared by every record that carries the
+    same spelling, so popular names are compared once per query. The compared objects are
+    kept in the values so that their ids cannot be reused while the memo lives.
+    """
+
+    __slots__ = ("names", "tokens")
+
+    def __init__(self) -> None:
+        self.tokens: dict[tuple[int, int], tuple[float, str, Token, Token]] = {}
+        self.names: dict[tuple[int, int], NameComparison] = {}
+
+
+def _similarity(a: Token, b: Token, memo: Memo | None) -> tuple[float, str]:
+    if memo is None:
+        return token_similarity(a, b)
+    key = (id(a), id(b))
+    hit = memo.tokens.get(key)
+    if hit is None:
+        sim, why = token_similarity(a, b)
+        memo.tokens[key] = (sim, why, a, b)
+        return sim, why
+    return hit[0], hit[1]
+
+
+def _align(q: tuple[Token, ...], c: tuple[Token, ...], memo: Memo | None = None) -> _Alignment:
+    """Greedy best-first assignment: (similarity, notes, order inversions, matched q, c)."""
     cells: list[tuple[float, int, int, str]] = []
     for i, a in enumerate(q):
         for j, b in enumerate(c):
-            sim, why = token_similarity(a, b)
+            sim, why = _similarity(a, b, memo)
             if sim >= _MATCHED_FLOOR:
                 cells.append((sim, i, j, why))
     cells.sort(key=lambda cell: -cell[0])
     used_q: set[int] = set()
     used_c: set[int] = set()
     pairs: list[tuple[int, int]] = []
+    matches: list[tuple[Token, Token, float, str]] = []
     gained = 0.0
     matched_weight = 0.0
-    notes: list[str] = []
     for sim, i, j, why in cells:
         if i in used_q or j in used_c:
             continue
         used_q.add(i)
         used_c.add(j)
         pairs.append((i, j))
-        weight = (
-            min(q[i].weight, c[j].weight) if why == "initial" else max(q[i].weight, c[j].weight)
-        )
+        a, b = q[i], c[j]
+        weight = min(a.weight, b.weight) if why == "initial" else max(a.weight, b.weight)
         gained += sim * weight
         matched_weight += weight
-        if sim < 1.0:
-            notes.append(f"{q[i].text}~{c[j].text} {sim:.2f} ({why})")
-    left_q = [t for i, t in enumerate(q) if i not in used_q]
-    left_c = [t for j, t in enumerate(c) if j not in used_c]
+        matches.append((a, b, sim, why))
+    left_q = tuple(t for i, t in enumerate(q) if i not in used_q)
+    left_c = tuple(t for j, t in enumerate(c) if j not in used_c)
     # Parts left over on both sides contradict each other; on one side only, they are missing.
     conflict = bool(left_q) and bool(left_c)
     extra_q = sum(_extra_cost(t, QUERY_EXTRA_COST, conflict=conflict) for t in left_q)
     extra_c = sum(_extra_cost(t, CANDIDATE_EXTRA_COST, conflict=conflict) for t in left_c)
+    # A record that lacks the other's *first* name (Noah Emil Pettersen / Emil Pettersen) is
+    # more often a relative than the same person going by a middle name.
+    if not conflict and ((0 not in used_q and len(q) > 1) or (0 not in used_c and len(c) > 1)):
+        extra_q += FIRST_PART_EXTRA_COST
     denominator = matched_weight + extra_q + extra_c
-    if conflict:
-        notes.append(
-            f"parts conflict: {' '.join(t.text for t in left_q)} / "
-            f"{' '.join(t.text for t in left_c)}"
+    inversions = 0
+    if len(pairs) > 1:
+        pairs.sort()
+        inversions = sum(
+            1
+            for k in range(len(pairs))
+            for m in range(k + 1, len(pairs))
+            if pairs[m][1] < pairs[k][1]
         )
-    elif left_q or left_c:
-        notes.append(f"parts missing on one side: {' '.join(t.text for t in left_q + left_c)}")
-    pairs.sort()
-    inversions = sum(
-        1 for k in range(len(pairs)) for m in range(k + 1, len(pairs)) if pairs[m][1] < pairs[k][1]
+    return _Alignment(
+        gained / denominator if denominator else 0.0,
+        inversions,
+        frozenset(used_q),
+        frozenset(used_c),
+        tuple(matches),
+        left_q,
+        left_c,
     )
-    return (gained / denominator if denominator else 0.0), notes, inversions
 
 
-def compare_names(q: AnalysedName, c: AnalysedName) -> NameComparison:
+def _merged_variants(tokens: tuple[Token, ...]) -> list[tuple[tuple[Token, ...], int]]:
+    """The token list with one adjacent pair joined: "Xiao Ming" vs 小明 (``xiaoming``),
+    "Chih-wei", "Mohammad Hasni" vs "Mohammadhasni"."""
+    variants: list[tuple[tuple[Token, ...], int]] = []
+    if len(tokens) > 6:
+        return variants
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if a.script != b.script or a.script == Script.HAN:
+            continue
+        if TokenKind.INITIAL in (a.kind, b.kind):
+            continue
+        forms = tuple(dict.fromkeys(x + y for x in a.forms[:2] for y in b.forms[:2]))
+        skeletons = tuple(dict.fromkeys(x + y for x in a.skeletons[:1] for y in b.skeletons[:1]))
+        merged = Token(a.text + b.text, a.script, TokenKind.NAME, forms, skeletons, None, 1.0)
+        variants.append(((*tokens[:i], merged, *tokens[i + 2 :]), i))
+    return variants
+
+
+def compare_names(q: AnalysedName, c: AnalysedName, memo: Memo | None = None) -> NameComparison:
     """Best of token alignment and whole-name comparison (joined forms, skeletons)."""
+    if memo is not None:
+        key = (id(q), id(c))
+        hit = memo.names.get(key)
+        if hit is None:
+            hit = memo.names[key] = _compare_names(q, c, memo)
+        return hit
+    return _compare_names(q, c, None)
+
+
+def _compare_names(q: AnalysedName, c: AnalysedName, memo: Memo | None) -> NameComparison:
     q_tokens, c_tokens = q.core_tokens, c.core_tokens
     cross = q.script != c.script
     if not q_tokens or not c_tokens:
         return NameComparison(0.0, q, c, "no comparable name parts", cross)
-    aligned, notes, inversions = _align(q_tokens, c_tokens)
-    detail = "; ".join(notes) if notes else "all parts agree"
+    best = _align(q_tokens, c_tokens, memo)
+    if len(q_tokens) != len(c_tokens):
+        longer_is_q = len(q_tokens) > len(c_tokens)
+        for variant, merged_at in _merged_variants(q_tokens if longer_is_q else c_tokens):
+            pair = (variant, c_tokens) if longer_is_q else (q_tokens, variant)
+            result = _align(*pair, memo)
+            # Only a join that is itself matched counts ("Chih-wei" ~ 志伟); joining two
+            # unmatched parts would merely halve their cost.
+            used = result.used_q if longer_is_q else result.used_c
+            if merged_at in used and result.similarity > best.similarity:
+                best = result
+    aligned = best.similarity
+    order_penalty = 0.0
     if (
-        inversions
+        best.inversions
         and not (q.order_free or c.order_free or q.surname_marked or c.surname_marked)
         and q.script == c.script
     ):
-        aligned -= ORDER_PENALTY * min(inversions, 2)
-        detail += "; name order differs"
+        order_penalty = ORDER_PENALTY * min(best.inversions, 2)
+        aligned -= order_penalty
+    # Whole-name comparison rescues segmentation differences, but not for Han names: their
+    # one-syllable surname weighs too little in a joined string (Li/Lin Meihui).
     whole = 0.0
-    if len(q_tokens) == len(c_tokens):
-        return NameComparison(max(aligned, 0.0), q, c, detail, cross)
-    for x in q.joined:
-        for y in c.joined:
-            if min(len(x), len(y)) >= 6:
-                whole = max(whole, _lev(x, y))
-    if Script.ARABIC in (q.script, c.script) and cross:
-        xs, ys = q.joined_skeleton, c.joined_skeleton
-        if min(len(xs), len(ys)) >= 4:
-            whole = max(whole, 0.95 * _lev(xs, ys))
+    if len(q_tokens) != len(c_tokens) and not (q.order_free or c.order_free):
+        for x in q.joined:
+            for y in c.joined:
+                if min(len(x), len(y)) >= 6:
+                    whole = max(whole, _lev(x, y))
+        if Script.ARABIC in (q.script, c.script) and cross:
+            xs, ys = q.joined_skeleton, c.joined_skeleton
+            if min(len(xs), len(ys)) >= 4:
+                whole = max(whole, 0.95 * _lev(xs, ys))
     if whole > aligned:
         return NameComparison(whole, q, c, "whole-name comparison", cross)
-    return NameComparison(max(aligned, 0.0), q, c, detail, cross)
+    return NameComparison(max(aligned, 0.0), q, c, best, cross, order_penalty > 0)
 
 
 def best_name_match(
-    q_names: tuple[AnalysedName, ...], c_names: tuple[AnalysedName, ...]
+    q_names: tuple[AnalysedName, ...],
+    c_names: tuple[AnalysedName, ...],
+    memo: Memo | None = None,
 ) -> NameComparison | None:
     best: NameComparison | None = None
     for q in q_names:
         for c in c_names:
-            result = compare_names(q, c)
+            result = compare_names(q, c, memo)
             if best is None or result.similarity > best.similarity:
                 best = result
     return best

@@ -10,13 +10,14 @@ data (``benchmarks/matching.py``); see docs/matching.md for how the threshold wa
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from rogatory.core.matching.analysis import AnalysedPerson, analyse_person
-from rogatory.core.matching.names import best_name_match
+from rogatory.core.matching.analysis import AnalysedName, AnalysedPerson, analyse_person
+from rogatory.core.matching.names import Memo, best_name_match
 from rogatory.core.matching.records import PartialDate, Person
 from rogatory.core.matching.translit import ascii_fold
 
@@ -28,6 +29,10 @@ NAME_SLOPE = 14.0
 NAME_CENTRE = 0.80
 NAME_CROSS_SCRIPT_CENTRE = 0.78
 MIN_LOGIT, MAX_LOGIT = -8.0, 8.0
+SINGLE_PART_WEIGHT = -1.2
+# Term-frequency adjustment: -0.4 x ln(persons sharing the candidate's full name), floor -1.2.
+COMMON_NAME_SLOPE = 0.4
+COMMON_NAME_FLOOR = -1.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +125,20 @@ def compare_documents(a: Person, b: Person) -> Evidence | None:
 
 
 def score_analysed(
-    a: AnalysedPerson, b: AnalysedPerson, *, threshold: float = DEFAULT_THRESHOLD
+    a: AnalysedPerson,
+    b: AnalysedPerson,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    memo: Memo | None = None,
+    name_count: Callable[[AnalysedName], int] | None = None,
 ) -> PairScore:
+    """Score two analysed persons; ``memo`` shares token comparisons across one search.
+
+    ``name_count`` (given by an index) returns how many stored persons carry a name: agreement
+    on a name that many persons share is weaker evidence (a term-frequency adjustment).
+    """
     evidence: list[Evidence] = []
-    comparison = best_name_match(a.names, b.names)
+    comparison = best_name_match(a.names, b.names, memo)
     if comparison is None:
         evidence.append(Evidence("name", "no comparable names", MIN_LOGIT))
     else:
@@ -138,6 +153,17 @@ def score_analysed(
                 weight,
             )
         )
+        if name_count is not None and comparison.similarity >= NAME_CENTRE:
+            count = name_count(comparison.candidate)
+            if count > 1:
+                weight = max(COMMON_NAME_FLOOR, -COMMON_NAME_SLOPE * math.log(count))
+                evidence.append(Evidence("name", f"name shared by {count} stored persons", weight))
+        if (
+            not comparison.cross_script
+            and min(len(comparison.query.core_tokens), len(comparison.candidate.core_tokens)) == 1
+        ):
+            # One name part ("Thomas", "Willie") says little about who the person is.
+            evidence.append(Evidence("name", "single name part", SINGLE_PART_WEIGHT))
     pa, pb = a.person, b.person
     dob: Evidence | None = None
     if pa.birth_date is not None and pb.birth_date is not None:
@@ -160,7 +186,7 @@ def score_analysed(
         if pa.gender == pb.gender:
             evidence.append(Evidence("gender", "same", 0.2))
         else:
-            evidence.append(Evidence("gender", "conflict", -2.0))
+            evidence.append(Evidence("gender", "conflict", -1.5))
     if pa.birth_place and pb.birth_place:
         sim = Levenshtein.normalized_similarity(
             ascii_fold(pa.birth_place), ascii_fold(pb.birth_place)
@@ -168,7 +194,7 @@ def score_analysed(
         if sim >= 0.85:
             evidence.append(Evidence("birth_place", "same place", 0.5))
         else:
-            evidence.append(Evidence("birth_place", "different places", -0.3))
+            evidence.append(Evidence("birth_place", "different places", -0.1))
     document = compare_documents(pa, pb)
     if document is not None:
         evidence.append(document)

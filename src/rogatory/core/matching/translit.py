@@ -63,13 +63,13 @@ _SKELETON_DIGRAPHS: tuple[tuple[str, str], ...] = (
 )
 _SKELETON_LETTERS = str.maketrans(
     {
-        "a": None,
-        "e": None,
-        "i": None,
-        "o": None,
-        "u": None,
-        "y": None,
-        "w": None,
+        "a": ".",
+        "e": ".",
+        "i": ".",
+        "o": ".",
+        "u": ".",
+        "y": ".",
+        "w": ".",
         "c": "k",
         "q": "k",
         "g": "j",
@@ -78,6 +78,7 @@ _SKELETON_LETTERS = str.maketrans(
         "p": "b",
     }
 )
+_SOFT_C = re.compile(r"c(?=[eiy])")
 
 
 @lru_cache(maxsize=200_000)
@@ -85,20 +86,35 @@ def latin_skeleton(form: str) -> str:
     """Vowel-free consonant-class key of an ASCII form: ``mohammed`` and ``muhamad`` give ``mhmd``.
 
     Classes merge the letters that Arabic script, Cyrillic schemes and European spellings
-    confuse (b/p, f/v, k/c/q, g/j, s/z); a final ``h`` after a vowel is dropped because it
-    usually renders tā' marbūṭa (``Fatimah``/``Fatima``).
+    confuse (b/p, f/v, k/c/q, g/j, s/z; soft c is s). Doubled letters collapse, but the same
+    consonant on both sides of a vowel stays twice (``kaku`` gives ``kk``).
     """
     text = form
-    if len(text) > 2 and text.endswith("h") and text[-2] in "aeiou":
-        text = text[:-1]
     if text.startswith("x"):
         text = "z" + text[1:]
     text = text.replace("x", "ks")
     for source, target in _SKELETON_DIGRAPHS:
         if source in text:
             text = text.replace(source, target)
-    text = text.translate(_SKELETON_LETTERS)
-    return _collapse(text)
+    text = _SOFT_C.sub("s", text).translate(_SKELETON_LETTERS)
+    return _collapse(text).replace(".", "")
+
+
+def latin_skeletons(form: str) -> tuple[str, ...]:
+    """The skeleton, plus variants for ambiguous spellings: without a final ``h`` after a vowel
+    (tā' marbūṭa: ``Fatimah``/``Fatima``, but ``Farah``/``فرح`` keeps it), and with ``ch``
+    read as k (``Christina``, German ``Dichter``) rather than sh/tsh."""
+    full = latin_skeleton(form)
+    out = [full]
+    # Also the key with the same consonant merged across a vowel (typos: Asasd / Assad).
+    merged = _collapse(full)
+    if merged != full:
+        out.append(merged)
+    if len(form) > 2 and form.endswith("h") and form[-2] in "aeiou" and full.endswith("h"):
+        out.append(full[:-1])
+    if "ch" in form and "sch" not in form and "tch" not in form:
+        out.append(latin_skeleton(form.replace("ch", "k")))
+    return tuple(dict.fromkeys(out))
 
 
 def _collapse(text: str) -> str:
@@ -180,11 +196,20 @@ def normalise_arabic(token: str) -> str:
     return _ARABIC_DIACRITICS.sub("", token).translate(_ARABIC_NORMALISE)
 
 
-def arabic_skeleton(token: str) -> str:
-    """Consonant skeleton of a normalised Arabic token (final hā'/tā' marbūṭa dropped)."""
-    text = token[:-1] if len(token) > 2 and token[-1] in "هة" else token
-    out = [_ARABIC_SKELETON.get(ch) for ch in text]
-    return _collapse("".join(ch for ch in out if ch))
+def arabic_skeletons(token: str) -> tuple[str, ...]:
+    """Consonant skeleton of a normalised Arabic token (tā' marbūṭa dropped), plus the one
+    without a final hā', which Latin spellings often omit (``عبدالله``/``Abdulla``), and the
+    one keeping a leading article, which foreign names may contain (``ألتافيني``/``Altafini``)."""
+    text = token.replace("تش", "ش").replace("تس", "س")
+    stems = [text[2:], text] if text.startswith("ال") and len(text) > 3 else [text]
+    out: list[str] = []
+    for stem in stems:
+        mapped = "".join(_ARABIC_SKELETON.get(ch) or "." for ch in stem)
+        full = _collapse(mapped).replace(".", "")
+        out.append(full)
+        if len(stem) > 2 and stem[-1] == "ه" and full.endswith("h"):
+            out.append(full[:-1])
+    return tuple(dict.fromkeys(s for s in out if s))
 
 
 def arabic_forms(token: str) -> tuple[str, ...]:
@@ -207,6 +232,11 @@ _WG_INITIALS: tuple[tuple[str, str], ...] = (
     ("b", "p"),
     ("d", "t"),
     ("g", "k"),
+    ("k", "k"),
+    ("h", "h"),
+    ("t", "t"),
+    ("p", "p"),
+    ("s", "s"),
 )
 
 

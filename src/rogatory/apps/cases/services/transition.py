@@ -8,6 +8,7 @@ from rogatory.apps.audit.services import audit_record
 from rogatory.apps.cases.models import Case, CaseEvent, CaseGrant
 from rogatory.apps.cases.services.deadlines import deadlines_apply
 from rogatory.apps.cases.services.permissions import case_for_write
+from rogatory.apps.exchange.services.transmit import case_transmit
 from rogatory.apps.screening.services import case_screen
 from rogatory.core.errors import DomainError
 from rogatory.core.workflow import CaseKind, CaseState, Direction, RefusalGround, Role, check
@@ -89,6 +90,10 @@ def case_transition(
             reason=reason.strip(),
             ground=refusal.value if refusal else "",
         )
+        if to is CaseState.TRANSMITTED:
+            # The outbox row is written in this transaction (transactional outbox): the
+            # request leaves exactly when its status says it has.
+            case_transmit(case=case)
         if to is CaseState.REGISTERED and CaseKind(case.kind).is_extradition:
             # Several States may want the same person: screen at registration (see
             # apps.screening); suggestions are written in this same transaction.

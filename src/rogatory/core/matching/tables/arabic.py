@@ -7,6 +7,8 @@ derived from any data set. Licence: Apache-2.0 (our own work).
 
 Each line: ``group id | Arabic forms (space separated) | Latin spellings (space separated)``.
 A group id is a stable, lower-case scholarly-style spelling. Spellings are lower-case ASCII.
+Arabic forms are single words: compounds are written joined (``عبدالله``), as the analyser joins
+``عبد`` with the following word before the lookup.
 """
 
 from typing import Final
@@ -114,12 +116,12 @@ yasir|ياسر|yasir yasser yaser
 zakir|ذاكر|zakir zaker
 zayd|زيد|zayd zaid zeid
 ziyad|زياد|ziyad ziad ziyed
-abd_allah|عبدالله عبد الله|abdullah abdallah abdulla abdellah abdalla abdoullah
-abd_al_rahman|عبدالرحمن عبد الرحمن|abdulrahman abdelrahman abderrahmane abdurrahman abdalrahman
+abd_allah|عبدالله|abdullah abdallah abdulla abdellah abdalla abdoullah
+abd_al_rahman|عبدالرحمن|abdulrahman abdelrahman abderrahmane abdurrahman abdalrahman
 abd_al_rahman|عبدالرحمن|abdirahman abdourahmane
-abd_al_aziz|عبدالعزيز عبد العزيز|abdulaziz abdelaziz abdulazeez abdelazize
-abd_al_karim|عبدالكريم عبد الكريم|abdulkarim abdelkarim abdulkareem abdelkrim
-abd_al_qadir|عبدالقادر عبد القادر|abdulkadir abdelkader abdulqadir abdelkadir abdul-qadir
+abd_al_aziz|عبدالعزيز|abdulaziz abdelaziz abdulazeez abdelazize
+abd_al_karim|عبدالكريم|abdulkarim abdelkarim abdulkareem abdelkrim
+abd_al_qadir|عبدالقادر|abdulkadir abdelkader abdulqadir abdelkadir abdul-qadir
 abd_al_latif|عبداللطيف|abdullatif abdellatif abdulatif
 abd_al_hamid|عبدالحميد|abdulhamid abdelhamid abdulhameed
 abd_al_majid|عبدالمجيد|abdulmajid abdelmajid abdelmadjid
@@ -146,9 +148,9 @@ iman|إيمان ايمان|iman imane eman
 yasmin|ياسمين|yasmin yasmine yasmeen jasmin
 rania|رانيا|rania ranya
 sara|سارة ساره|sara sarah
-nur_al_din|نورالدين نور الدين|nuruddin noureddine nuredin nureddin
-izz_al_din|عزالدين عز الدين|izzeddin azzedine ezzedine izzuddin
-salah_al_din|صلاح الدين صلاحالدين|salahuddin salaheddine salahaddin
+nur_al_din|نورالدين|nuruddin noureddine nuredin nureddin
+izz_al_din|عزالدين|izzeddin azzedine ezzedine izzuddin
+salah_al_din|صلاحالدين|salahuddin salaheddine salahaddin
 """
 
 

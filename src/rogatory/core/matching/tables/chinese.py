@@ -2,8 +2,9 @@
 
 Source/basis: written for Rogatory from knowledge of Chinese surnames (the most frequent
 single-character surnames and the classical double surnames), Hanyu Pinyin, Wade-Giles, and
-the Cantonese (Hong Kong government), Hokkien/Teochew (Southeast Asia, Taiwan) and Korean-style
-spellings used in passports and civil records. It is not derived from any data set.
+the Cantonese (Hong Kong government spelling and Jyutping), Hokkien/Teochew (Southeast Asia,
+Taiwan, Indonesia), Vietnamese (Sino-Vietnamese readings without diacritics) and Korean readings
+used in passports and civil records. It is not derived from any data set.
 Licence: Apache-2.0 (our own work).
 
 Each line: ``simplified [traditional] | pinyin | other spellings (space separated)``.
@@ -13,65 +14,65 @@ Pinyin is the surname reading (for example 单 as a surname is ``shan``, 曾 is 
 from typing import Final
 
 _RAW: Final[str] = """
-王 | wang | wong ong heng
-李 | li | lee lei ly lie
-张 張 | zhang | chang cheung cheong teo chong
-刘 劉 | liu | lau lao lew low lieu
-陈 陳 | chen | chan tan chin chun ding
-杨 楊 | yang | yeung yeoh young yong
-黄 黃 | huang | wong hwang ng oei ooi wee
-赵 趙 | zhao | chao chiu chew teoh
-吴 吳 | wu | ng woo goh ngo
-周 | zhou | chou chow chau chew
-徐 | xu | hsu tsui chui hsui
-孙 孫 | sun | suen soon sng
-马 馬 | ma | mah mar beh
-朱 | zhu | chu chew choo
-胡 | hu | wu woo foo oh
-郭 | guo | kuo kwok kuok quek kok
-何 | he | ho hoh hor
-高 | gao | kao ko koh
-林 | lin | lam lim ling
-罗 羅 | luo | lo law loh lor
-郑 鄭 | zheng | cheng cheang chang tay teh
-梁 | liang | leung leong neo
-谢 謝 | xie | hsieh tse chia seah
+王 | wang | wong ong heng vuong
+李 | li | lee lei ly lie yi rhee
+张 張 | zhang | chang cheung cheong teo chong zoeng jang truong tiong
+刘 劉 | liu | lau lao lew low lieu luu yoo
+陈 陳 | chen | chan tan chin chun ding can tran jin
+杨 楊 | yang | yeung yeoh young yong joeng duong yeong yeo
+黄 黃 | huang | wong hwang ng oei ooi wee hoang huynh
+赵 趙 | zhao | chao chiu chew teoh ziu cho jo trieu tio
+吴 吳 | wu | ng woo goh ngo gouw oh go
+周 | zhou | chou chow chau chew zau ju
+徐 | xu | hsu tsui chui hsui ceoi seo
+孙 孫 | sun | suen soon sng syun son
+马 馬 | ma | mah mar beh maa
+朱 | zhu | chu chew choo zyu ju
+胡 | hu | wu woo foo oh ho
+郭 | guo | kuo kwok kuok quek kok gwok kwak quach kwee
+何 | he | ho hoh hor ha haw
+高 | gao | kao ko koh gou cao go
+林 | lin | lam lim ling lum liem im
+罗 羅 | luo | lo law loh lor la
+郑 鄭 | zheng | cheng cheang chang tay teh zeng jung chung trinh tee the
+梁 | liang | leung leong neo loeng luong
+谢 謝 | xie | hsieh tse chia seah ze sia tjia
 宋 | song | sung soong
-唐 | tang | tong tng
-许 許 | xu | hsu hui koh khoo
+唐 | tang | tong tng duong
+许 許 | xu | hsu hui koh khoo heoi heo
 韩 韓 | han | hon
-冯 馮 | feng | fung fong pang
-邓 鄧 | deng | teng tang
-曹 | cao | tsao cho tso
-彭 | peng | pang phang
-曾 | zeng | tseng tsang chan
-肖 蕭 萧 | xiao | hsiao siu siew seow
+冯 馮 | feng | fung fong pang phung
+邓 鄧 | deng | teng tang dang
+曹 | cao | tsao cho tso cou
+彭 | peng | pang phang paang
+曾 | zeng | tseng tsang chan zang
+肖 蕭 萧 | xiao | hsiao siu siew seow tieu
 田 | tian | tien tin
 董 | dong | tung tong
 袁 | yuan | yuen wan
-潘 | pan | poon phua
+潘 | pan | poon phua phan
 于 於 | yu | yue yee
 蒋 蔣 | jiang | chiang cheung
-蔡 | cai | tsai choi choy chua
+蔡 | cai | tsai choi choy chua tsoi coi tsay tjoa thai toy
 余 | yu | yee ee yue
-杜 | du | tu to toh
-叶 葉 | ye | yeh yip yap ip
+杜 | du | tu to toh do
+叶 葉 | ye | yeh yip yap ip diep
 程 | cheng | ching
 苏 蘇 | su | so soh
 魏 | wei | ngai gwee
 吕 呂 | lv | lu lui lue lyu
-丁 | ding | ting teng
+丁 | ding | ting teng dinh
 任 | ren | jen yam
 沈 | shen | shum sim sum
 姚 | yao | yiu
 卢 盧 | lu | lo lou loo
-姜 | jiang | chiang keung
+姜 | jiang | chiang keung kang
 崔 | cui | tsui choi chui
-钟 鍾 鐘 | zhong | chung chong cheng
+钟 鍾 鐘 | zhong | chung chong cheng chung
 谭 譚 | tan | tam tham
 陆 陸 | lu | luk lok
 汪 | wang | wong
-范 | fan | faan huan
+范 | fan | faan huan pham
 金 | jin | chin kam kim
 石 | shi | shih shek sek
 廖 | liao | liu leow liaw
@@ -80,14 +81,14 @@ _RAW: Final[str] = """
 韦 韋 | wei | wai
 付 傅 | fu | foo fou
 方 | fang | fong hong
-白 | bai | pai pak
+白 | bai | pai pak baek paik
 邹 鄒 | zou | tsou chau chow
 孟 | meng | mang
 熊 | xiong | hsiung hung
 秦 | qin | chin chun
 邱 丘 | qiu | chiu yau khoo hiew
 江 | jiang | chiang kong kang
-尹 | yin | wan
+尹 | yin | wan yoon yun
 薛 | xue | hsueh sit sih
 闫 閻 阎 | yan | yen yim
 段 | duan | tuan tuen
@@ -96,7 +97,7 @@ _RAW: Final[str] = """
 龙 龍 | long | lung loong
 史 | shi | shih sze
 陶 | tao | tou
-黎 | li | lai
+黎 | li | lai le
 贺 賀 | he | ho
 顾 顧 | gu | ku koo
 毛 | mao | mo mou
@@ -107,7 +108,7 @@ _RAW: Final[str] = """
 钱 錢 | qian | chien chin
 严 嚴 | yan | yen yim
 覃 | qin | tam
-武 | wu | mo
+武 | wu | mo vu vo
 戴 | dai | tai tye
 莫 | mo | mok mo
 孔 | kong | hung kung
@@ -117,12 +118,12 @@ _RAW: Final[str] = """
 温 溫 | wen | wan woon
 康 | kang | hong
 施 | shi | sze see
-文 | wen | man boon
+文 | wen | man boon moon mun
 牛 | niu | ngau
 樊 | fan | faan
 葛 | ge | ko kot
 邢 | xing | hsing ying
-安 | an | on
+安 | an | on ahn
 齐 齊 | qi | chi chai
 易 | yi | yik
 乔 喬 | qiao | chiao kiu
@@ -146,7 +147,7 @@ _RAW: Final[str] = """
 焦 | jiao | chiao
 俞 | yu | yue yee
 左 | zuo | tso cho
-柳 | liu | lau
+柳 | liu | lau yoo ryu
 甘 | gan | kam
 祝 | zhu | chuk
 包 | bao | pao pau
@@ -157,13 +158,13 @@ _RAW: Final[str] = """
 阮 | ruan | yuen nguyen
 柯 | ke | ko kuah
 纪 紀 | ji | kei kee
-梅 | mei | mui moy
+梅 | mei | mui moy mai
 童 | tong | tung
 凌 | ling | ling
 毕 畢 | bi | pi bat
 单 單 | shan | sin shin
 季 | ji | kwai
-裴 | pei | pui
+裴 | pei | pui bui
 霍 | huo | fok
 涂 | tu | to
 成 | cheng | shing seng
@@ -187,7 +188,7 @@ _RAW: Final[str] = """
 喻 | yu | yue
 祁 | qi | chi kei
 蒲 | pu | pou
-房 | fang | fong
+房 | fang | fong bang
 滕 | teng | tang
 屈 | qu | chu wat
 饶 饒 | rao | jao yiu
@@ -229,7 +230,7 @@ _RAW: Final[str] = """
 宗 | zong | tsung chung
 瞿 | qu | chu kui
 桂 | gui | kwai kuei
-全 | quan | chuen
+全 | quan | chuen jeon chun
 佟 | tong | tung
 应 應 | ying | ying
 臧 | zang | tsang
@@ -280,6 +281,11 @@ _RAW: Final[str] = """
 司徒 | situ | seeto szeto sitou
 端木 | duanmu | tuenmuk
 万俟 萬俟 | moqi | mokkei
+朴 | piao | park bak pak
+权 權 | quan | kwon gwon kuen
+洪 | hong | hung
+河 | he | ha
+南 | nan | nam
 """
 
 

@@ -1,0 +1,503 @@
+"""The receiving side: chunk upload, commit (verify everything, then one transaction), dedup.
+
+Order on commit follows docs/protocol.md §8. Nothing a peer sends is visible before the commit
+transaction: chunks sit in a private directory, documents are decrypted into temporary files
+renamed only once authenticated, and the inbox row, the signed receipt and the incoming case
+are written in one transaction. A failure before the sender is authenticated stores nothing;
+a failure of an authenticated message (bad part hash, undecryptable part, expired) is stored as
+a signed rejection so a duplicate gets the same rejection, never a receipt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import hmac
+import json
+import logging
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError as DbIntegrityError
+from django.db import transaction
+from django.utils import timezone
+
+from rogatory.apps.audit.models import AuditHead
+from rogatory.apps.exchange.errors import exchange_message, status_for
+from rogatory.apps.exchange.models import (
+    Evidence,
+    EvidenceKind,
+    InboxDocument,
+    InboxMessage,
+    InboxState,
+)
+from rogatory.apps.exchange.services.cases import incoming_case_from_message
+from rogatory.apps.exchange.services.keys import LoadedIdentity, node_identity
+from rogatory.apps.exchange.services.registry import current_registry
+from rogatory.apps.exchange.storage import documents_dir, fsync_directory, incoming_dir
+from rogatory.core.envelope.errors import EnvelopeError, IntegrityError
+from rogatory.core.envelope.fields import is_uuid7, new_uuid7
+from rogatory.core.envelope.header import (
+    ENVELOPE_TYP,
+    MAX_HEADER_JWS_SIZE,
+    EnvelopeHeader,
+    header_sha256,
+    verify_header,
+)
+from rogatory.core.envelope.jws import parse_compact
+from rogatory.core.envelope.receipts import (
+    Evidence as EvidenceSignal,
+)
+from rogatory.core.envelope.receipts import (
+    EvidenceType,
+    Receipt,
+    sign_evidence,
+    sign_receipt,
+)
+from rogatory.core.envelope.seal import OpenedEnvelope, open_envelope
+from rogatory.core.errors import DomainError
+from rogatory.federation.chunks import CHUNK_SIZE, chunk_count
+
+__all__ = [
+    "CommitOutcome",
+    "chunk_store",
+    "chunks_received",
+    "incoming_case_from_message",
+    "message_commit",
+]
+
+log = logging.getLogger("rogatory.exchange")
+MAX_PART_INDEX = 999
+MAX_CHUNK_INDEX = 2**53 // CHUNK_SIZE
+# Signature already verified when verify_header raises these (it checks time after the key).
+_AUTHENTICATED_TIME_CODES = frozenset({"envelope.expired", "envelope.not_yet_valid"})
+# Failures that may pass (clock skew, chunks still on their way): answered, never stored.
+_TRANSIENT_CODES = frozenset({"envelope.not_yet_valid", "exchange.chunks_missing"})
+
+
+@dataclass(frozen=True, slots=True)
+class CommitOutcome:
+    status: int
+    content_type: str
+    body: bytes
+
+
+def _check_address(message_id: str, part: int, chunk: int | None = None) -> None:
+    if not is_uuid7(message_id):
+        raise DomainError("exchange.message_id_invalid")
+    if not 0 <= part <= MAX_PART_INDEX or (chunk is not None and not 0 <= chunk <= MAX_CHUNK_INDEX):
+        raise DomainError("exchange.chunk_address_invalid")
+
+
+def chunk_store(
+    *, message_id: str, part: int, chunk: int, data: bytes, digest: bytes | None
+) -> int:
+    """Store one chunk durably (fsync) and return 201, or 204 if the same bytes are stored.
+
+    ``digest`` is the SHA-256 from the request's ``Repr-Digest``; it is required.
+    """
+    _check_address(message_id, part, chunk)
+    if len(data) > CHUNK_SIZE:
+        raise DomainError("exchange.chunk_too_large", limit=CHUNK_SIZE)
+    actual = hashlib.sha256(data).digest()
+    if digest is None:
+        raise DomainError("exchange.digest_missing")
+    if not hmac.compare_digest(actual, digest):
+        raise DomainError("exchange.digest_mismatch")
+    if InboxMessage.objects.filter(message_id=message_id).exists():
+        return 204  # already committed: a sender's retry after a lost receipt
+    directory = incoming_dir(message_id)
+    path = directory / f"{part}.{chunk}"
+    if path.exists():
+        if hmac.compare_digest(hashlib.sha256(path.read_bytes()).digest(), actual):
+            return 204
+        raise DomainError("exchange.chunk_conflict", part=part, chunk=chunk)
+    temporary = directory / f".{part}.{chunk}.{uuid.uuid4().hex}.tmp"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with temporary.open("xb") as out:
+            out.write(data)
+            out.flush()
+            # The 2xx promises the bytes survive a crash: fsync the file, then its directory.
+            os.fsync(out.fileno())
+        temporary.replace(path)
+        fsync_directory(directory)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DomainError("exchange.storage_full") from exc
+        raise
+    return 201
+
+
+def chunks_received(*, message_id: str, part: int) -> list[int]:
+    _check_address(message_id, part)
+    directory = incoming_dir(message_id)
+    if not directory.is_dir():
+        return []
+    prefix = f"{part}."
+    found = []
+    for entry in directory.iterdir():
+        name = entry.name
+        if name.startswith(prefix) and name[len(prefix) :].isdigit():
+            found.append(int(name[len(prefix) :]))
+    return sorted(found)
+
+
+class _RefusedError(Exception):
+    """A refusal answered with an unsigned 4xx; nothing is stored."""
+
+    def __init__(self, code: str, params: dict[str, Any] | None = None) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params or {}
+
+
+def _error_body(code: str, params: dict[str, Any], evidence: str | None = None) -> bytes:
+    body: dict[str, Any] = {
+        "code": code,
+        "message": exchange_message(code, params),
+        "params": {k: v if isinstance(v, int | str) else str(v) for k, v in params.items()},
+    }
+    if evidence is not None:
+        body["evidence"] = evidence
+    return json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
+
+
+def refusal(code: str, params: dict[str, Any] | None = None) -> CommitOutcome:
+    return CommitOutcome(status_for(code), "application/json", _error_body(code, params or {}))
+
+
+def _stored(sender: str, message_id: str) -> CommitOutcome | None:
+    row = (
+        InboxMessage.objects.filter(sender_node=sender, message_id=message_id)
+        .only("state", "receipt_jws", "rejection_status", "rejection_body")
+        .first()
+    )
+    if row is None:
+        return None
+    if row.state == InboxState.ACCEPTED:
+        return CommitOutcome(200, "application/jose", row.receipt_jws.encode("ascii"))
+    return CommitOutcome(row.rejection_status or 422, "application/json", bytes(row.rejection_body))
+
+
+def _checkpoint() -> str:
+    # The audit chain head stands in for the signed checkpoint until checkpoints exist.
+    head = AuditHead.objects.filter(id=1).values_list("seq", "hash").first()
+    seq, digest = head if head is not None else (0, "0" * 64)
+    return f"rogatory-audit-head seq={seq} sha256={digest}"
+
+
+def _unverified_header(token: str) -> EnvelopeHeader | None:
+    try:
+        return EnvelopeHeader.from_payload(
+            parse_compact(token, typ=ENVELOPE_TYP, max_size=MAX_HEADER_JWS_SIZE).payload
+        )
+    except EnvelopeError:
+        return None
+
+
+def _reject(
+    *,
+    header: EnvelopeHeader,
+    token: str,
+    code: str,
+    params: dict[str, Any],
+    identity: LoadedIdentity,
+    now: datetime,
+) -> CommitOutcome:
+    """Store and return a signed rejection of an authenticated message."""
+    evidence = EvidenceSignal(
+        evidence_id=new_uuid7(now),
+        evidence_type=EvidenceType.REJECTED,
+        message_id=header.message_id,
+        sender=header.sender,
+        recipient=header.recipient,
+        issuer=header.recipient,
+        header_sha256=header_sha256(token),
+        issued_at=now,
+        reason=code[:64],
+        audit_checkpoint=None,
+    )
+    signed = sign_evidence(evidence, key=identity.keys.signing)
+    status = status_for(code)
+    body = _error_body(code, params, signed)
+    try:
+        with transaction.atomic():
+            InboxMessage.objects.create(
+                sender_node=header.sender,
+                message_id=header.message_id,
+                state=InboxState.REJECTED,
+                header_jws=token,
+                header_sha256=evidence.header_sha256,
+                case_reference=header.case_reference or "",
+                received_at=now,
+                rejection_status=status,
+                rejection_body=body,
+                rejection_code=code[:64],
+            )
+            _record(signed, EvidenceKind.REJECTED, evidence, now)
+    except DbIntegrityError:
+        stored = _stored(header.sender, header.message_id)
+        if stored is not None:
+            return stored
+        raise
+    _discard_chunks(header.message_id)
+    log.info(
+        "exchange.rejected sender=%s message=%s code=%s", header.sender, header.message_id, code
+    )
+    return CommitOutcome(status, "application/json", body)
+
+
+def _record(token: str, kind: str, signal: Receipt | EvidenceSignal, now: datetime) -> None:
+    if isinstance(signal, Receipt):
+        signal_id, issuer, issued, reason = (
+            signal.receipt_id,
+            signal.recipient,
+            signal.received_at,
+            "",
+        )
+    else:
+        signal_id, issuer, issued = signal.evidence_id, signal.issuer, signal.issued_at
+        reason = signal.reason or ""
+    Evidence.objects.create(
+        signal_id=signal_id,
+        kind=kind,
+        message_id=signal.message_id,
+        sender_node=signal.sender,
+        recipient_node=signal.recipient,
+        issuer_node=issuer,
+        header_sha256=signal.header_sha256,
+        issued_at=issued,
+        reason=reason,
+        token=token,
+        recorded_at=now,
+    )
+
+
+def _discard_chunks(message_id: str) -> None:
+    shutil.rmtree(incoming_dir(message_id), ignore_errors=True)
+
+
+def _assemble_parts(header: EnvelopeHeader) -> list[Path]:
+    """Check chunk presence and sizes (cheap), then each part's SHA-256; return part files."""
+    directory = incoming_dir(header.message_id)
+    names = {p.name for p in directory.iterdir()} if directory.is_dir() else set()
+    expected: set[str] = set()
+    missing = 0
+    for part in header.parts:
+        count = chunk_count(part.size)
+        for k in range(count):
+            name = f"{part.index}.{k}"
+            expected.add(name)
+            if name not in names:
+                missing += 1
+    if missing:
+        raise _RefusedError("exchange.chunks_missing", {"missing": missing})
+    if {n for n in names if not n.startswith(".") and not n.startswith("part-")} - expected:
+        raise IntegrityError("integrity.part_count", {"reason": "extra_chunks"})
+    for part in header.parts:
+        count = chunk_count(part.size)
+        for k in range(count):
+            size = (directory / f"{part.index}.{k}").stat().st_size
+            want = CHUNK_SIZE if k < count - 1 else part.size - CHUNK_SIZE * (count - 1)
+            if size != want:
+                raise IntegrityError("integrity.ciphertext_size", {"part": part.index})
+    paths = []
+    for part in header.parts:
+        count = chunk_count(part.size)
+        digest = hashlib.sha256()
+        if count == 1:
+            path = directory / f"{part.index}.0"
+            digest.update(path.read_bytes())
+        else:
+            # A private name: a concurrent commit of the same message assembles its own copy.
+            path = directory / f"part-{part.index}.{uuid.uuid4().hex}.age"
+            with path.open("wb") as out:
+                for k in range(count):
+                    with (directory / f"{part.index}.{k}").open("rb") as src:
+                        while block := src.read(1024 * 1024):
+                            digest.update(block)
+                            out.write(block)
+        if not hmac.compare_digest(digest.hexdigest(), part.sha256):
+            raise IntegrityError("integrity.ciphertext_sha256", {"part": part.index})
+        paths.append(path)
+    return paths
+
+
+def message_commit(
+    *, message_id: str, header_jws: bytes, now: datetime | None = None
+) -> CommitOutcome:
+    """Run docs/protocol.md §8 on a committed header and answer (receipt, rejection, refusal)."""
+    now = now or timezone.now()
+    if len(header_jws) > MAX_HEADER_JWS_SIZE:
+        return refusal("jws.too_large", {"limit": MAX_HEADER_JWS_SIZE})
+    try:
+        token = header_jws.decode("ascii")
+        identity = node_identity()
+        registry = current_registry(now=now)
+    except UnicodeDecodeError:
+        return refusal("jws.malformed")
+    except DomainError as exc:
+        return refusal(exc.code, dict(exc.params))
+    try:
+        header = verify_header(token, registry=registry, recipient=identity.node_id, now=now)
+    except EnvelopeError as exc:
+        if exc.code not in _AUTHENTICATED_TIME_CODES:
+            return refusal(exc.code, dict(exc.params))
+        unverified = _unverified_header(token)
+        if unverified is None or unverified.message_id != message_id:
+            return refusal(exc.code, dict(exc.params))
+        stored = _stored(unverified.sender, unverified.message_id)
+        if stored is not None:
+            return stored
+        if exc.code in _TRANSIENT_CODES:
+            return refusal(exc.code, dict(exc.params))
+        return _reject(
+            header=unverified,
+            token=token,
+            code=exc.code,
+            params=dict(exc.params),
+            identity=identity,
+            now=now,
+        )
+    if header.message_id != message_id:
+        return refusal("envelope.message_mismatch")
+    stored = _stored(header.sender, header.message_id)
+    if stored is not None:
+        return stored
+    output = documents_dir() / header.sender / f"{header.message_id}.{uuid.uuid4().hex[:12]}"
+    parts: list[Path] = []
+    try:
+        parts = _assemble_parts(header)
+        output.mkdir(parents=True, exist_ok=True)
+        opened = open_envelope(
+            header_jws=token,
+            parts=parts,
+            output_dir=output,
+            recipient=identity.node_id,
+            identities=identity.decryption,
+            registry=registry,
+            now=now,
+            ciphertext_hashes_verified=True,
+        )
+    except _RefusedError as exc:
+        shutil.rmtree(output, ignore_errors=True)
+        return refusal(exc.code, exc.params)
+    except EnvelopeError as exc:
+        shutil.rmtree(output, ignore_errors=True)
+        return _reject(
+            header=header,
+            token=token,
+            code=exc.code,
+            params=dict(exc.params),
+            identity=identity,
+            now=now,
+        )
+    except OSError as exc:
+        shutil.rmtree(output, ignore_errors=True)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return refusal("exchange.storage_full")
+        if exc.errno != errno.ENOENT:
+            raise
+        # A concurrent commit of the same message finished and removed the chunks.
+        return _stored(header.sender, header.message_id) or refusal(
+            "exchange.chunks_missing", {"missing": 1}
+        )
+    finally:
+        for path in parts:
+            if path.name.startswith("part-"):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+    try:
+        receipt_token = _accept(
+            header=header,
+            token=token,
+            opened=opened,
+            identity=identity,
+            sender_state=registry.node(header.sender).state,
+            now=now,
+        )
+    except DbIntegrityError:
+        # A concurrent commit of the same message won: answer with what it stored.
+        shutil.rmtree(output, ignore_errors=True)
+        stored = _stored(header.sender, header.message_id)
+        if stored is None:
+            raise
+        return stored
+    except BaseException:
+        shutil.rmtree(output, ignore_errors=True)
+        raise
+    _discard_chunks(header.message_id)
+    return CommitOutcome(201, "application/jose", receipt_token.encode("ascii"))
+
+
+def _accept(
+    *,
+    header: EnvelopeHeader,
+    token: str,
+    opened: OpenedEnvelope,
+    identity: LoadedIdentity,
+    sender_state: str,
+    now: datetime,
+) -> str:
+    metadata = dict(opened.manifest.metadata)
+    kind = metadata.get("kind")
+    media_root = Path(settings.MEDIA_ROOT)
+    with transaction.atomic():
+        receipt = Receipt(
+            receipt_id=new_uuid7(now),
+            message_id=header.message_id,
+            sender=header.sender,
+            recipient=header.recipient,
+            header_sha256=header_sha256(token),
+            received_at=now,
+            audit_checkpoint=_checkpoint(),
+        )
+        signed = sign_receipt(receipt, key=identity.keys.signing)
+        inbox = InboxMessage.objects.create(
+            sender_node=header.sender,
+            message_id=header.message_id,
+            state=InboxState.ACCEPTED,
+            header_jws=token,
+            header_sha256=receipt.header_sha256,
+            case_reference=header.case_reference or "",
+            kind=kind if isinstance(kind, str) else "",
+            metadata=metadata,
+            received_at=now,
+            receipt_jws=signed,
+        )
+        documents = InboxDocument.objects.bulk_create(
+            [
+                InboxDocument(
+                    inbox=inbox,
+                    index=d.entry.index,
+                    file_name=d.entry.file_name,
+                    media_type=d.entry.media_type,
+                    size=d.entry.size,
+                    sha256=d.entry.sha256,
+                    path=str(d.path.relative_to(media_root)),
+                )
+                for d in opened.documents
+            ]
+        )
+        _record(signed, EvidenceKind.RECEIPT, receipt, now)
+        try:
+            # A savepoint: a message the case system cannot take is still received (and
+            # receipted); the error is kept on the inbox row for the registry clerk.
+            with transaction.atomic():
+                incoming_case_from_message(
+                    inbox=inbox, sender_state=sender_state, documents=documents, now=now
+                )
+        except DomainError as exc:
+            inbox.delivery_error = exc.code[:64]
+            inbox.save(update_fields=["delivery_error"])
+    return signed

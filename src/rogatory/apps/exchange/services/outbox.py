@@ -1,0 +1,378 @@
+"""The sending side: enqueue in the caller's transaction, claim due rows, send, record.
+
+``message_enqueue`` seals the envelope (files are fsynced first) and writes the outbox row in
+the caller's transaction, so the business change and the duty to send commit together. Workers
+claim due rows with the ``update(...) == 1`` idiom; a claim is a lease, so a row whose worker
+died is claimed again once the lease has passed. Every answer is judged by its signature: a
+valid receipt marks the row delivered, a valid signed rejection marks it failed, anything else
+(network error, unsigned error, bad signature) is retried per the policy until 72 h, then the
+row fails with a signed non-delivery evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from rogatory.apps.exchange.models import Evidence, EvidenceKind, OutboxMessage, OutboxState
+from rogatory.apps.exchange.services.keys import node_identity
+from rogatory.apps.exchange.services.registry import current_registry, peer_endpoint
+from rogatory.apps.exchange.storage import outbox_dir
+from rogatory.core.envelope.errors import EnvelopeError
+from rogatory.core.envelope.fields import new_uuid7
+from rogatory.core.envelope.header import EnvelopeHeader, header_sha256
+from rogatory.core.envelope.jws import parse_compact
+from rogatory.core.envelope.receipts import (
+    Evidence as EvidenceSignal,
+)
+from rogatory.core.envelope.receipts import (
+    EvidenceType,
+    Receipt,
+    check_receipt_for,
+    sign_evidence,
+    verify_evidence_with_registry,
+    verify_receipt_with_registry,
+)
+from rogatory.core.envelope.seal import Document, part_file_name, seal_envelope
+from rogatory.core.errors import DomainError
+from rogatory.federation.policy import RetryPolicy
+from rogatory.federation.sender import deliver
+from rogatory.federation.transport import Response, Transport, TransportError
+from rogatory.settings.env import env_int
+
+log = logging.getLogger("rogatory.exchange")
+alerts = logging.getLogger("rogatory.security")
+
+# A worker that dies mid-send loses its claim after this long.
+CLAIM_LEASE = timedelta(minutes=5)
+MESSAGE_KINDS = frozenset({"request", "follow-up", "ping"})
+
+
+def retry_policy() -> RetryPolicy:
+    """The protocol's schedule; the environment may shorten it for tests and demos only."""
+    return RetryPolicy(
+        base=timedelta(seconds=env_int("ROGATORY_EXCHANGE_RETRY_BASE_SECONDS", 30)),
+        cap=timedelta(seconds=env_int("ROGATORY_EXCHANGE_RETRY_CAP_SECONDS", 3600)),
+        give_up_after=timedelta(seconds=env_int("ROGATORY_EXCHANGE_GIVE_UP_SECONDS", 72 * 3600)),
+    )
+
+
+def _as_document(item: Any) -> Document:
+    if isinstance(item, Document):
+        return item
+    # A cases.Document row: its stored file, under its display name.
+    return Document(
+        Path(item.file.path), item.filename, item.content_type or "application/octet-stream"
+    )
+
+
+def message_enqueue(
+    *,
+    case: Any,
+    kind: str,
+    payload: dict[str, Any],
+    documents: Sequence[Any],
+    recipient_node: str,
+    now: datetime | None = None,
+) -> OutboxMessage:
+    """Seal a message for ``recipient_node`` and queue it, inside the caller's transaction.
+
+    ``case`` may be ``None`` (a ping). The case reference on the wire is the requesting
+    State's reference: ours for an outgoing case, theirs for an incoming one.
+    ``documents`` are ``core.envelope.seal.Document`` items or ``cases.Document`` rows.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise DomainError("exchange.transaction_required")
+    if kind not in MESSAGE_KINDS:
+        raise DomainError("field.invalid_choice", field="kind", value=kind)
+    now = now or timezone.now()
+    identity = node_identity()
+    registry = current_registry(now=now)
+    reference = ""
+    if case is not None:
+        reference = case.their_reference if case.direction == "incoming" else case.our_reference
+    metadata = {
+        "kind": kind,
+        "payload": payload,
+        "sender_reference": case.our_reference if case is not None else None,
+    }
+    try:
+        sealed = seal_envelope(
+            documents=[_as_document(d) for d in documents],
+            output_dir=outbox_dir(),
+            sender=identity.node_id,
+            sender_keys=identity.keys,
+            recipient=recipient_node,
+            now=now,
+            registry=registry,
+            case_reference=reference or None,
+            metadata=metadata,
+        )
+    except EnvelopeError as exc:
+        raise DomainError(exc.code, node=recipient_node) from exc
+    return OutboxMessage.objects.create(
+        message_id=sealed.header.message_id,
+        recipient_node=recipient_node,
+        case=case,
+        kind=kind,
+        case_reference=reference,
+        header_jws=sealed.header_jws,
+        header_sha256=header_sha256(sealed.header_jws),
+        part_count=len(sealed.part_paths),
+        state=OutboxState.PENDING,
+        queued_at=now,
+        next_attempt_at=now,
+    )
+
+
+def _due(now: datetime) -> Q:
+    return Q(state=OutboxState.PENDING, next_attempt_at__lte=now) | Q(
+        state=OutboxState.SENDING, claimed_until__lt=now
+    )
+
+
+def outbox_claim_due(*, now: datetime, limit: int = 50) -> list[OutboxMessage]:
+    """Claim up to ``limit`` due rows; each claim is atomic (one worker wins each row).
+
+    On PostgreSQL ``SKIP LOCKED`` keeps concurrent workers off each other's candidates; the
+    ``update(...) == 1`` on each row is what decides, on every database.
+    """
+    with transaction.atomic():
+        candidates = list(
+            OutboxMessage.objects.select_for_update(skip_locked=True)
+            .filter(_due(now))
+            .order_by("next_attempt_at", "id")
+            .values_list("pk", flat=True)[:limit]
+        )
+        claimed = [
+            pk
+            for pk in candidates
+            if OutboxMessage.objects.filter(_due(now), pk=pk).update(
+                state=OutboxState.SENDING, claimed_until=now + CLAIM_LEASE
+            )
+            == 1
+        ]
+    return list(OutboxMessage.objects.filter(pk__in=claimed).order_by("id"))
+
+
+def part_paths(message: OutboxMessage) -> list[Path]:
+    return [outbox_dir() / part_file_name(message.message_id, i) for i in range(message.part_count)]
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    state: str
+    code: str
+
+
+def _header(message: OutboxMessage) -> EnvelopeHeader:
+    return EnvelopeHeader.from_payload(
+        parse_compact(message.header_jws, typ="rogatory-envelope+jws").payload
+    )
+
+
+def _record_signal(token: str, kind: str, signal: Receipt | EvidenceSignal, at: datetime) -> None:
+    if isinstance(signal, Receipt):
+        signal_id, issuer, issued, reason = (
+            signal.receipt_id,
+            signal.recipient,
+            signal.received_at,
+            "",
+        )
+    else:
+        signal_id, issuer, issued = signal.evidence_id, signal.issuer, signal.issued_at
+        reason = signal.reason or ""
+    Evidence.objects.get_or_create(
+        signal_id=signal_id,
+        defaults={
+            "kind": kind,
+            "message_id": signal.message_id,
+            "sender_node": signal.sender,
+            "recipient_node": signal.recipient,
+            "issuer_node": issuer,
+            "header_sha256": signal.header_sha256,
+            "issued_at": issued,
+            "reason": reason,
+            "token": token,
+            "recorded_at": at,
+        },
+    )
+
+
+def outbox_record_receipt(*, message: OutboxMessage, token: str, now: datetime) -> bool:
+    """Verify a receipt for ``message`` and record it; ``False`` if it is not valid."""
+    try:
+        receipt = verify_receipt_with_registry(token, registry=current_registry(now=now), at=now)
+        check_receipt_for(receipt, header_jws=message.header_jws, header=_header(message))
+    except (EnvelopeError, DomainError) as exc:
+        alerts.warning(
+            "exchange.receipt_invalid message=%s code=%s",
+            message.message_id,
+            getattr(exc, "code", "?"),
+        )
+        return False
+    with transaction.atomic():
+        row = OutboxMessage.objects.select_for_update().get(pk=message.pk)
+        _record_signal(token, EvidenceKind.RECEIPT, receipt, now)
+        if row.state == OutboxState.FAILED:
+            # Late receipt after we gave up: keep the evidence, never drop it, and alert.
+            row.conflict = True
+            row.receipt_jws = token
+            row.save(update_fields=["conflict", "receipt_jws"])
+            alerts.error("exchange.late_receipt message=%s", row.message_id)
+            return True
+        row.state, row.receipt_jws, row.delivered_at = OutboxState.DELIVERED, token, now
+        row.claimed_until = row.next_attempt_at = None
+        row.last_error = ""
+        row.save(
+            update_fields=[
+                "state",
+                "receipt_jws",
+                "delivered_at",
+                "claimed_until",
+                "next_attempt_at",
+                "last_error",
+            ]
+        )
+    return True
+
+
+def outbox_record_rejection(
+    *, message: OutboxMessage, reply: Response, now: datetime
+) -> str | None:
+    """If ``reply`` carries a valid signed rejection of this message, record it; its reason."""
+    try:
+        token = json.loads(reply.body)["evidence"]
+        evidence = verify_evidence_with_registry(token, registry=current_registry(now=now), at=now)
+    except (ValueError, KeyError, TypeError, EnvelopeError, DomainError):
+        return None
+    header = _header(message)
+    if (
+        evidence.evidence_type is not EvidenceType.REJECTED
+        or evidence.issuer != header.recipient
+        or (evidence.message_id, evidence.sender, evidence.header_sha256)
+        != (header.message_id, header.sender, message.header_sha256)
+    ):
+        return None
+    with transaction.atomic():
+        _record_signal(token, EvidenceKind.REJECTED, evidence, now)
+        OutboxMessage.objects.filter(pk=message.pk).exclude(state=OutboxState.DELIVERED).update(
+            state=OutboxState.FAILED,
+            failure_reason=evidence.reason or "rejected",
+            claimed_until=None,
+            next_attempt_at=None,
+        )
+    alerts.warning("exchange.rejected message=%s reason=%s", message.message_id, evidence.reason)
+    return evidence.reason
+
+
+def _give_up(message: OutboxMessage, code: str, now: datetime) -> None:
+    identity = node_identity()
+    header = _header(message)
+    evidence = EvidenceSignal(
+        evidence_id=new_uuid7(now),
+        evidence_type=EvidenceType.NON_DELIVERY,
+        message_id=header.message_id,
+        sender=header.sender,
+        recipient=header.recipient,
+        issuer=header.sender,
+        header_sha256=message.header_sha256,
+        issued_at=now,
+        reason=code[:64],
+    )
+    token = sign_evidence(evidence, key=identity.keys.signing)
+    with transaction.atomic():
+        _record_signal(token, EvidenceKind.NON_DELIVERY, evidence, now)
+        OutboxMessage.objects.filter(pk=message.pk).update(
+            state=OutboxState.FAILED,
+            failure_reason="non-delivery",
+            last_error=code[:64],
+            claimed_until=None,
+            next_attempt_at=None,
+        )
+    alerts.error("exchange.non_delivery message=%s last_error=%s", message.message_id, code)
+
+
+def _retry(message: OutboxMessage, code: str, now: datetime) -> SendResult:
+    attempts = message.attempts + 1
+    following = retry_policy().next_attempt(queued_at=message.queued_at, attempts=attempts, now=now)
+    if following is None:
+        OutboxMessage.objects.filter(pk=message.pk).update(attempts=attempts)
+        _give_up(message, code, now)
+        return SendResult(OutboxState.FAILED, "non-delivery")
+    OutboxMessage.objects.filter(pk=message.pk, state=OutboxState.SENDING).update(
+        state=OutboxState.PENDING,
+        attempts=attempts,
+        next_attempt_at=following,
+        claimed_until=None,
+        last_error=code[:64],
+    )
+    return SendResult(OutboxState.PENDING, code)
+
+
+def outbox_send(
+    *, message: OutboxMessage, transport: Transport, now: datetime | None = None
+) -> SendResult:
+    """Send one claimed message and record the outcome (see the module docstring)."""
+    now = now or timezone.now()
+    try:
+        reply = deliver(
+            transport,
+            endpoint=peer_endpoint(message.recipient_node),
+            message_id=message.message_id,
+            header_jws=message.header_jws,
+            parts=part_paths(message),
+        )
+    except TransportError as exc:
+        return _retry(message, exc.code, now)
+    except (DomainError, OSError) as exc:
+        return _retry(message, getattr(exc, "code", "exchange.local_error"), now)
+    if reply.status in (200, 201) and reply.content_type.startswith("application/jose"):
+        token = reply.body.decode("ascii", "replace")
+        if outbox_record_receipt(message=message, token=token, now=now):
+            OutboxMessage.objects.filter(pk=message.pk).update(attempts=message.attempts + 1)
+            return SendResult(OutboxState.DELIVERED, "")
+        return _retry(message, "receipt.invalid", now)
+    if 400 <= reply.status < 500:
+        reason = outbox_record_rejection(message=message, reply=reply, now=now)
+        if reason is not None:
+            OutboxMessage.objects.filter(pk=message.pk).update(attempts=message.attempts + 1)
+            return SendResult(OutboxState.FAILED, reason)
+    # Unsigned errors are ignored as signals: retry (protocol design §14).
+    return _retry(message, f"http.{reply.status}", now)
+
+
+def outbox_process_due(
+    *, transport: Transport, now: datetime | None = None, limit: int = 50
+) -> int:
+    """Claim and send due messages once; returns how many were handled."""
+    claimed = outbox_claim_due(now=now or timezone.now(), limit=limit)
+    for message in claimed:
+        # A real clock moves on while sending; a fake one (tests) stays put.
+        outbox_send(message=message, transport=transport, now=now or timezone.now())
+    return len(claimed)
+
+
+def outbox_resend(*, message_id: str, now: datetime | None = None) -> OutboxMessage:
+    """Manual resend of a FAILED message, keeping its id: queued again with a fresh period."""
+    now = now or timezone.now()
+    updated = OutboxMessage.objects.filter(message_id=message_id, state=OutboxState.FAILED).update(
+        state=OutboxState.PENDING,
+        queued_at=now,
+        next_attempt_at=now,
+        attempts=0,
+        failure_reason="",
+        claimed_until=None,
+    )
+    if updated != 1:
+        raise DomainError("exchange.not_resendable", message_id=message_id)
+    return OutboxMessage.objects.get(message_id=message_id)

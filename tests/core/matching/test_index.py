@@ -1,0 +1,167 @@
+"""Candidate index: search across scripts, document keys, inserts, removal, save/load."""
+
+from pathlib import Path
+
+from rogatory.core.matching import MatchIndex, Person, person_from_dict
+from rogatory.core.matching.analysis import analyse_person
+from rogatory.core.matching.index import person_keys, representative_names
+
+
+def p(**data: object) -> Person:
+    return person_from_dict(data)
+
+
+STORED = [
+    ("iq-1", p(names=["Mohammed Hassan Al-Tikriti"], birth_date="1968", nationalities=["IQ"])),
+    ("iq-2", p(names=["Mohammed Karim Jassim"], birth_date="1980", nationalities=["IQ"])),
+    ("ru-1", p(names=["Sergei Ivanovich Petrov"], birth_date="1971-02-03")),
+    ("cn-1", p(names=["Zhang Wei"], nationalities=["CN"])),
+    ("cn-2", p(names=["Wang Xiaoming"], nationalities=["CN"])),
+    (
+        "doc-1",
+        p(
+            names=["Jean Martin"],
+            documents=[{"type": "passport", "number": "12AB34567", "country": "FR"}],
+        ),
+    ),
+]
+
+
+def build() -> MatchIndex:
+    return MatchIndex.build(STORED)
+
+
+def test_arabic_query_finds_the_latin_record_first() -> None:
+    # given
+    index = build()
+
+    # when
+    found = index.search(p(names=["محمد حسن التكريتي"], nationalities=["IQ"]))
+
+    # then
+    assert found[0][0] == "iq-1"
+
+
+def test_cyrillic_and_chinese_queries_find_their_latin_records() -> None:
+    index = build()
+
+    assert index.search(p(names=["Сергей Петров"]))[0][0] == "ru-1"
+    assert index.search(p(names=["张伟"]))[0][0] == "cn-1"
+    assert index.search(p(names=["王小明"]))[0][0] == "cn-2"
+
+
+def test_document_number_finds_a_record_whose_name_differs() -> None:
+    # given a query sharing nothing but a passport number with one typo
+    index = build()
+    query = p(names=["Ahmed Ali"], documents=[{"type": "passport", "number": "12AB34568"}])
+
+    # when
+    ids = [pid for pid, _score in index.search(query)]
+
+    # then
+    assert "doc-1" in ids
+
+
+def test_single_insert_is_searchable_at_once_and_replaces_same_id() -> None:
+    # given
+    index = build()
+
+    # when
+    index.add("new", p(names=["Olga Sidorova"]))
+    index.add("new", p(names=["Olga Smirnova"]))
+
+    # then
+    assert len(index) == len(STORED) + 1
+    assert index.search(p(names=["Olga Smirnova"]))[0][0] == "new"
+    assert index.get("new").names[0].text == "Olga Smirnova"
+
+
+def test_removed_person_is_never_returned() -> None:
+    index = build()
+
+    index.remove("cn-1")
+
+    assert "cn-1" not in [pid for pid, _ in index.search(p(names=["Zhang Wei"]))]
+    assert "cn-1" not in index
+
+
+def test_saved_index_loads_with_the_same_answers(tmp_path: Path) -> None:
+    # given an index with a bulk part, an insert and a removal
+    index = build()
+    index.add("late", p(names=["Ahmad Shah Massoud"], birth_date="1953"))
+    index.remove("iq-2")
+    query = p(names=["احمد شاه مسعود"])
+
+    # when
+    index.save(tmp_path / "idx")
+    loaded = MatchIndex.load(tmp_path / "idx")
+
+    # then
+    assert len(loaded) == len(index)
+    assert loaded.search(query) == index.search(query)
+    assert "iq-2" not in loaded
+
+
+def test_loaded_index_accepts_inserts(tmp_path: Path) -> None:
+    build().save(tmp_path / "idx")
+    loaded = MatchIndex.load(tmp_path / "idx")
+
+    loaded.add("x", p(names=["Hamid Karzai"]))
+
+    assert loaded.search(p(names=["Hamid Karzai"]))[0][0] == "x"
+
+
+def test_search_respects_top() -> None:
+    assert len(build().search(p(names=["Mohammed"]), top=1)) == 1
+
+
+def test_query_uses_at_most_five_representative_names() -> None:
+    # given a person with many aliases in several scripts
+    names = ["Ali Hassan", "علي حسن", "Ali Hasan", "Aly Hassan", "Ali Hassen", "Ali Hussan"]
+    analysed = analyse_person(p(names=names))
+
+    # when
+    chosen = representative_names(analysed)
+
+    # then: the primary first, the Arabic-script alias second
+    assert len(chosen) == 5
+    assert [n.text for n in chosen[:2]] == ["Ali Hassan", "علي حسن"]
+
+
+def test_birth_year_and_documents_make_strong_keys() -> None:
+    person = p(
+        names=["Ali Hassan"],
+        birth_date="1970-01-01",
+        documents=[{"type": "passport", "number": "AB123456"}],
+    )
+
+    _keys, strong = person_keys(analyse_person(person))
+
+    assert {"d:AB123456", "d1:AB12345", "y:1970:hsn", "y:1970:=ali"} <= strong
+
+
+def test_typo_in_a_name_part_still_retrieves_the_record() -> None:
+    # given a record whose spelling shares no exact key with the query's
+    index = MatchIndex.build([("fo-1", p(names=["Joensen"])), ("fo-2", p(names=["Olsen"]))])
+
+    # when
+    found = index.search(p(names=["Joensee"]))
+
+    # then
+    assert found[0][0] == "fo-1"
+
+
+def test_loaded_index_can_be_saved_back_to_its_own_directory(tmp_path: Path) -> None:
+    # given an index loaded (memory-mapped) from a directory
+    build().save(tmp_path / "idx")
+    loaded = MatchIndex.load(tmp_path / "idx")
+
+    # when it is saved over itself, unchanged and then after an insert
+    loaded.save(tmp_path / "idx")
+    loaded.add("x", p(names=["Hamid Karzai"]))
+    loaded.save(tmp_path / "idx")
+
+    # then
+    again = MatchIndex.load(tmp_path / "idx")
+    assert len(again) == len(STORED) + 1
+    assert again.search(p(names=["Zhang Wei"]))[0][0] == "cn-1"

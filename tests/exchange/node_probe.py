@@ -1,0 +1,67 @@
+"""Run inside a node's environment (``python -m tests.exchange.node_probe ACTION``) to read or
+seed that node's database for the process tests; prints one JSON document."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import django
+
+
+def main(action: str, *args: str) -> None:
+    django.setup()
+    from django.db import transaction
+
+    from rogatory.apps.exchange.models import InboxMessage, OutboxMessage
+    from rogatory.apps.exchange.services.outbox import message_enqueue
+
+    if action == "outbox":
+        rows = OutboxMessage.objects.values(
+            "message_id", "state", "header_jws", "receipt_jws", "attempts", "delivered_at"
+        )
+        print(json.dumps(list(rows), default=str))
+    elif action == "inbox":
+        rows = InboxMessage.objects.values(
+            "sender_node",
+            "message_id",
+            "state",
+            "receipt_jws",
+            "case__their_reference",
+            "case__status",
+            "delivery_error",
+        )
+        print(json.dumps(list(rows), default=str))
+    elif action == "request":
+        from rogatory.apps.accounts.models import User
+        from rogatory.apps.cases.services import case_open
+        from rogatory.apps.directory.models import CentralAuthority
+
+        authority = CentralAuthority.objects.create(
+            state_id="XA", instrument="untoc_mla", name="Central authority of XA"
+        )
+        officer = User.objects.create(username="officer", role="case_officer", authority=authority)
+        with transaction.atomic():
+            case = case_open(
+                actor=officer,
+                direction="outgoing",
+                kind="mla",
+                requesting_state="XA",
+                requested_state="XB",
+                legal_bases=["untoc"],
+                title="Bank records",
+            )
+            row = message_enqueue(
+                case=case,
+                kind="request",
+                payload={"kind": "mla", "legal_bases": ["untoc"], "title": "Bank records"},
+                documents=[],
+                recipient_node=args[0],
+            )
+        print(json.dumps({"message_id": row.message_id, "reference": case.our_reference}))
+    else:
+        raise SystemExit(f"unknown action {action}")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
