@@ -1,0 +1,199 @@
+"""`make demo`: three national nodes (XA, XB, XC) on loopback, each with its own database,
+keys, web server and exchange worker, a registry signed 2-of-3 by demo operators, demo data,
+and requests in flight between the nodes.
+
+Keys and passwords are made at run time under var/demo/ (never in git).
+"""
+
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from rogatory.core.envelope.keys import NodeKeys, public_jwk, public_key_from_jwk
+from rogatory.core.envelope.registry import NodeRegistry, RegistryKey, RegistryNode, sign_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "var" / "demo"
+BIN = ROOT / ".venv" / "bin"
+NODES = [("XA", 8000), ("XB", 8001), ("XC", 8002)]
+CASES = int(os.environ.get("DEMO_CASES", "120"))
+
+# In-flight requests: each node transmits some of its approved outgoing requests, which the
+# workers then deliver as incoming requests at the other nodes.
+TRANSMIT = """
+from rogatory.apps.accounts.models import User
+from rogatory.apps.cases.models import Case
+from rogatory.apps.cases.services import case_transition
+sup = User.objects.get(username="supervisor")
+for case in Case.objects.filter(direction="outgoing", status="approved")[:4]:
+    case_transition(actor=sup, case_id=case.pk, target="transmitted")
+    print(case.our_reference, "->", case.requested_state_id)
+"""
+
+
+def node_id(state: str) -> str:
+    return f"{state.lower()}-central"
+
+
+def env_for(state: str, passphrase_file: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ROGATORY_")}
+    env.pop("DATABASE_URL", None)
+    env.update(
+        DJANGO_SETTINGS_MODULE="rogatory.settings.demo",
+        ROGATORY_DATA_DIR=str(DEMO / state.lower()),
+        ROGATORY_NODE_STATE=state,
+        ROGATORY_KEY_PASSPHRASE_FILE=str(passphrase_file),
+    )
+    return env
+
+
+def run(state: str, env: dict[str, str], *args: str) -> str:
+    done = subprocess.run(  # noqa: S603 - our own command with fixed arguments
+        [str(BIN / "rogatory"), *args], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        sys.exit(f"[{state}] rogatory {' '.join(args)} failed:\n{done.stderr}")
+    return done.stdout
+
+
+def build_registry(jwks: dict[str, list[dict[str, str]]]) -> NodeRegistry:
+    now = datetime.now(UTC).replace(microsecond=0)
+    start, end = now - timedelta(days=1), now + timedelta(days=365)
+    nodes = []
+    for state, keys in jwks.items():
+        sig = next(j for j in keys if j["crv"] == "Ed25519")
+        enc = next(j for j in keys if j["crv"] == "X25519")
+        nodes.append(
+            RegistryNode(
+                node_id=node_id(state),
+                state=state,
+                authority=f"Central Authority of {state}",
+                endpoint=f"https://{node_id(state)}.example/exchange",
+                signing_keys=(RegistryKey(public_key_from_jwk(sig), start, end),),
+                encryption_keys=(RegistryKey(public_key_from_jwk(enc), start, end),),
+            )
+        )
+    return NodeRegistry(1, now, now + timedelta(days=30), tuple(nodes))
+
+
+def setup() -> tuple[Path, str]:
+    DEMO.mkdir(parents=True, exist_ok=True)
+    passphrase_file = DEMO / "key-passphrase"
+    if not passphrase_file.exists():
+        passphrase_file.write_text(secrets.token_urlsafe(24), encoding="utf-8")
+        passphrase_file.chmod(0o600)
+    password_file = DEMO / "demo-password"
+    if not password_file.exists():
+        password_file.write_text(secrets.token_urlsafe(9), encoding="utf-8")
+        password_file.chmod(0o600)
+    password = password_file.read_text(encoding="utf-8").strip()
+    if (DEMO / ".loaded").exists():
+        return passphrase_file, password
+    jwks = {}
+    for seed, (state, _) in enumerate(NODES, start=1):
+        env = env_for(state, passphrase_file)
+        print(f"[{state}] database, demo data and keys…", flush=True)
+        run(state, env, "migrate", "-v", "0")
+        run(
+            state,
+            env,
+            "demo-data",
+            "--cases",
+            str(CASES),
+            "--home",
+            state,
+            "--seed",
+            str(seed),
+            "--password",
+            password,
+        )
+        run(state, env, "keys", "init", "--node-id", node_id(state))
+        jwks[state] = json.loads(run(state, env, "keys", "export"))["keys"]
+    operators = [NodeKeys.generate() for _ in range(3)]
+    signed = sign_registry(build_registry(jwks), [k.signing for k in operators[:2]])
+    (DEMO / "registry.json").write_bytes(signed)
+    config = {"threshold": 2, "keys": [public_jwk(k.signing.public_key()) for k in operators]}
+    (DEMO / "operators.json").write_text(json.dumps(config), encoding="utf-8")
+    overrides = [
+        arg
+        for state, port in NODES
+        for arg in ("--endpoint", f"{node_id(state)}=http://127.0.0.1:{port}/exchange")
+    ]
+    for state, _ in NODES:
+        env = env_for(state, passphrase_file)
+        run(
+            state,
+            env,
+            "registry",
+            "import",
+            str(DEMO / "registry.json"),
+            "--operators",
+            str(DEMO / "operators.json"),
+            *overrides,
+        )
+        sent = run(state, env, "shell", "-c", TRANSMIT).splitlines()
+        print(f"[{state}] transmitting: " + "; ".join(line for line in sent if "->" in line))
+    (DEMO / ".loaded").touch()
+    return passphrase_file, password
+
+
+def main() -> None:
+    passphrase_file, password = setup()
+    children: list[subprocess.Popen[bytes]] = []
+    for state, port in NODES:
+        env = env_for(state, passphrase_file)
+        log = (DEMO / f"{state.lower()}.log").open("ab")
+        children.append(
+            subprocess.Popen(  # noqa: S603
+                [str(BIN / "rogatory"), "runserver", f"127.0.0.1:{port}", "--noreload"],
+                env=env,
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        )
+        children.append(
+            subprocess.Popen(  # noqa: S603
+                [str(BIN / "rogatory"), "exchange", "worker"],
+                env=env,
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        )
+    for _, port in NODES:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/signin/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+    print("\nRogatory demo: three national nodes exchanging requests")
+    for state, port in NODES:
+        print(f"  {state}: http://127.0.0.1:{port}/   (API docs: http://127.0.0.1:{port}/api/docs)")
+    print(
+        f"Sign in on any node as clerk, officer, supervisor, auditor or admin, password: {password}"
+    )
+    print(f"Logs: {DEMO}/<node>.log. Stop with Ctrl-C.")
+
+    def stop(*_: object) -> None:
+        for child in children:
+            child.terminate()
+        sys.exit(0)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    while all(child.poll() is None for child in children):
+        time.sleep(1)
+    stop()
+
+
+if __name__ == "__main__":
+    main()
