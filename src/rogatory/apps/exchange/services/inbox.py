@@ -32,13 +32,13 @@ from django.utils import timezone
 from rogatory.apps.audit.models import AuditHead
 from rogatory.apps.exchange.errors import exchange_message, status_for
 from rogatory.apps.exchange.models import (
-    Evidence,
     EvidenceKind,
     InboxDocument,
     InboxMessage,
     InboxState,
 )
 from rogatory.apps.exchange.services.cases import incoming_case_from_message
+from rogatory.apps.exchange.services.evidence import evidence_record
 from rogatory.apps.exchange.services.keys import LoadedIdentity, node_identity
 from rogatory.apps.exchange.services.registry import current_registry
 from rogatory.apps.exchange.storage import documents_dir, fsync_directory, incoming_dir
@@ -244,7 +244,7 @@ def _reject(
                 rejection_body=body,
                 rejection_code=code[:64],
             )
-            _record(signed, EvidenceKind.REJECTED, evidence, now)
+            evidence_record(token=signed, kind=EvidenceKind.REJECTED, signal=evidence, at=now)
     except DbIntegrityError:
         stored = _stored(header.sender, header.message_id)
         if stored is not None:
@@ -255,32 +255,6 @@ def _reject(
         "exchange.rejected sender=%s message=%s code=%s", header.sender, header.message_id, code
     )
     return CommitOutcome(status, "application/json", body)
-
-
-def _record(token: str, kind: str, signal: Receipt | EvidenceSignal, now: datetime) -> None:
-    if isinstance(signal, Receipt):
-        signal_id, issuer, issued, reason = (
-            signal.receipt_id,
-            signal.recipient,
-            signal.received_at,
-            "",
-        )
-    else:
-        signal_id, issuer, issued = signal.evidence_id, signal.issuer, signal.issued_at
-        reason = signal.reason or ""
-    Evidence.objects.create(
-        signal_id=signal_id,
-        kind=kind,
-        message_id=signal.message_id,
-        sender_node=signal.sender,
-        recipient_node=signal.recipient,
-        issuer_node=issuer,
-        header_sha256=signal.header_sha256,
-        issued_at=issued,
-        reason=reason,
-        token=token,
-        recorded_at=now,
-    )
 
 
 def _discard_chunks(message_id: str) -> None:
@@ -489,7 +463,7 @@ def _accept(
                 for d in opened.documents
             ]
         )
-        _record(signed, EvidenceKind.RECEIPT, receipt, now)
+        evidence_record(token=signed, kind=EvidenceKind.RECEIPT, signal=receipt, at=now)
         try:
             # A savepoint: a message the case system cannot take is still received (and
             # receipted); the error is kept on the inbox row for the registry clerk.

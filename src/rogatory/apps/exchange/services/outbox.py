@@ -23,7 +23,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from rogatory.apps.exchange.models import Evidence, EvidenceKind, OutboxMessage, OutboxState
+from rogatory.apps.exchange.models import EvidenceKind, OutboxMessage, OutboxState
+from rogatory.apps.exchange.services.evidence import evidence_record
 from rogatory.apps.exchange.services.keys import node_identity
 from rogatory.apps.exchange.services.registry import current_registry, peer_endpoint
 from rogatory.apps.exchange.storage import outbox_dir
@@ -36,7 +37,6 @@ from rogatory.core.envelope.receipts import (
 )
 from rogatory.core.envelope.receipts import (
     EvidenceType,
-    Receipt,
     check_receipt_for,
     sign_evidence,
     verify_evidence_with_registry,
@@ -180,34 +180,6 @@ def _header(message: OutboxMessage) -> EnvelopeHeader:
     )
 
 
-def _record_signal(token: str, kind: str, signal: Receipt | EvidenceSignal, at: datetime) -> None:
-    if isinstance(signal, Receipt):
-        signal_id, issuer, issued, reason = (
-            signal.receipt_id,
-            signal.recipient,
-            signal.received_at,
-            "",
-        )
-    else:
-        signal_id, issuer, issued = signal.evidence_id, signal.issuer, signal.issued_at
-        reason = signal.reason or ""
-    Evidence.objects.get_or_create(
-        signal_id=signal_id,
-        defaults={
-            "kind": kind,
-            "message_id": signal.message_id,
-            "sender_node": signal.sender,
-            "recipient_node": signal.recipient,
-            "issuer_node": issuer,
-            "header_sha256": signal.header_sha256,
-            "issued_at": issued,
-            "reason": reason,
-            "token": token,
-            "recorded_at": at,
-        },
-    )
-
-
 def outbox_record_receipt(*, message: OutboxMessage, token: str, now: datetime) -> bool:
     """Verify a receipt for ``message`` and record it; ``False`` if it is not valid."""
     try:
@@ -222,7 +194,7 @@ def outbox_record_receipt(*, message: OutboxMessage, token: str, now: datetime) 
         return False
     with transaction.atomic():
         row = OutboxMessage.objects.select_for_update().get(pk=message.pk)
-        _record_signal(token, EvidenceKind.RECEIPT, receipt, now)
+        evidence_record(token=token, kind=EvidenceKind.RECEIPT, signal=receipt, at=now)
         if row.state == OutboxState.FAILED:
             # Late receipt after we gave up: keep the evidence, never drop it, and alert.
             row.conflict = True
@@ -264,7 +236,7 @@ def outbox_record_rejection(
     ):
         return None
     with transaction.atomic():
-        _record_signal(token, EvidenceKind.REJECTED, evidence, now)
+        evidence_record(token=token, kind=EvidenceKind.REJECTED, signal=evidence, at=now)
         OutboxMessage.objects.filter(pk=message.pk).exclude(state=OutboxState.DELIVERED).update(
             state=OutboxState.FAILED,
             failure_reason=evidence.reason or "rejected",
@@ -291,7 +263,7 @@ def _give_up(message: OutboxMessage, code: str, now: datetime) -> None:
     )
     token = sign_evidence(evidence, key=identity.keys.signing)
     with transaction.atomic():
-        _record_signal(token, EvidenceKind.NON_DELIVERY, evidence, now)
+        evidence_record(token=token, kind=EvidenceKind.NON_DELIVERY, signal=evidence, at=now)
         OutboxMessage.objects.filter(pk=message.pk).update(
             state=OutboxState.FAILED,
             failure_reason="non-delivery",
