@@ -115,85 +115,6 @@ class CaseFilterForm(forms.Form):
         }
 
 
-class CaseForm(forms.Form):
-    """The request itself; persons, offences and measures come in formsets beside it."""
-
-    title = forms.CharField(label=_("Title"), max_length=300)
-    requesting_state = StateField(
-        label=pgettext_lazy("international law", "Requesting State"),
-        queryset=State.objects.none(),
-        to_field_name="code",
-    )
-    requested_state = StateField(
-        label=pgettext_lazy("international law", "Requested State"),
-        queryset=State.objects.none(),
-        to_field_name="code",
-    )
-    requesting_authority = AuthorityField(
-        label=_("Requesting authority"), queryset=CentralAuthority.objects.none(), required=False
-    )
-    requested_authority = AuthorityField(
-        label=_("Requested authority"), queryset=CentralAuthority.objects.none(), required=False
-    )
-    their_reference = forms.CharField(label=_("Their reference"), max_length=64, required=False)
-    legal_bases = forms.MultipleChoiceField(
-        label=_("Legal basis"),
-        choices=LegalBasis.choices,
-        help_text=_("Choose one or more (Ctrl or Command to select several)."),
-    )
-    treaty = forms.CharField(label=_("Treaty"), max_length=300, required=False)
-    subject = forms.CharField(
-        label=_("Subject matter of the proceedings"), widget=forms.Textarea, required=False
-    )
-    facts = forms.CharField(label=_("Summary of facts"), widget=forms.Textarea, required=False)
-    urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices)
-    urgency_reason = forms.CharField(
-        label=_("Reason for urgency"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
-    custody = forms.ChoiceField(label=_("Custody"), choices=Custody.choices)
-    confidential = forms.BooleanField(label=_("Confidentiality requested"), required=False)
-    sealed = forms.BooleanField(
-        label=_("Sealed"),
-        required=False,
-        help_text=_("Only the team of the case can see a sealed case."),
-    )
-    requested_by = forms.DateField(
-        label=_("Execution requested by"), widget=DateInput, required=False
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for name in ("requesting_state", "requested_state"):
-            self.fields[name].queryset = state_list()  # type: ignore[attr-defined]  # reason: stubs
-        for name in ("requesting_authority", "requested_authority"):
-            self.fields[name].queryset = authority_list()  # type: ignore[attr-defined]  # reason
-
-    def service_kwargs(self) -> dict[str, Any]:
-        d = self.cleaned_data
-        return {
-            "title": d["title"],
-            "requesting_state": d["requesting_state"].code,
-            "requested_state": d["requested_state"].code,
-            "requesting_authority_id": d["requesting_authority"].pk
-            if d.get("requesting_authority")
-            else None,
-            "requested_authority_id": d["requested_authority"].pk
-            if d.get("requested_authority")
-            else None,
-            "their_reference": d["their_reference"],
-            "legal_bases": list(d["legal_bases"]),
-            "treaty": d["treaty"],
-            "subject": d["subject"],
-            "facts": d["facts"],
-            "urgency": d["urgency"],
-            "urgency_reason": d["urgency_reason"],
-            "custody": d["custody"],
-            "confidential": d["confidential"],
-            "sealed": d["sealed"],
-            "requested_by": _day_end(d.get("requested_by")),
-        }
-
-
 def _day_end(day: Any) -> Any:
     if day is None:
         return None
@@ -234,6 +155,88 @@ class CaseEditForm(forms.Form):
         data["legal_bases"] = sorted(data["legal_bases"])
         data["requested_by"] = _day_end(data.get("requested_by"))
         return data
+
+
+class CaseForm(CaseEditForm):
+    """The request itself; persons, offences and measures come in formsets beside it."""
+
+    field_order = [
+        "title",
+        "requesting_state",
+        "requested_state",
+        "requesting_authority",
+        "requested_authority",
+        "their_reference",
+        "legal_bases",
+        "treaty",
+        "subject",
+        "facts",
+        "urgency",
+        "urgency_reason",
+        "custody",
+        "confidential",
+        "sealed",
+        "requested_by",
+    ]
+
+    requesting_state = StateField(
+        label=pgettext_lazy("international law", "Requesting State"),
+        queryset=State.objects.none(),
+        to_field_name="code",
+    )
+    requested_state = StateField(
+        label=pgettext_lazy("international law", "Requested State"),
+        queryset=State.objects.none(),
+        to_field_name="code",
+    )
+    requesting_authority = AuthorityField(
+        label=_("Requesting authority"), queryset=CentralAuthority.objects.none(), required=False
+    )
+    requested_authority = AuthorityField(
+        label=_("Requested authority"), queryset=CentralAuthority.objects.none(), required=False
+    )
+    legal_bases = forms.MultipleChoiceField(
+        label=_("Legal basis"),
+        choices=LegalBasis.choices,
+        help_text=_("Choose one or more (Ctrl or Command to select several)."),
+    )
+    sealed = forms.BooleanField(
+        label=_("Sealed"),
+        required=False,
+        help_text=_("Only the team of the case can see a sealed case."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("requesting_state", "requested_state"):
+            self.fields[name].queryset = state_list()  # type: ignore[attr-defined]  # reason: stubs
+        for name in ("requesting_authority", "requested_authority"):
+            self.fields[name].queryset = authority_list()  # type: ignore[attr-defined]  # reason
+
+    def service_kwargs(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {
+            "title": d["title"],
+            "requesting_state": d["requesting_state"].code,
+            "requested_state": d["requested_state"].code,
+            "requesting_authority_id": d["requesting_authority"].pk
+            if d.get("requesting_authority")
+            else None,
+            "requested_authority_id": d["requested_authority"].pk
+            if d.get("requested_authority")
+            else None,
+            "their_reference": d["their_reference"],
+            "legal_bases": list(d["legal_bases"]),
+            "treaty": d["treaty"],
+            "subject": d["subject"],
+            "facts": d["facts"],
+            "urgency": d["urgency"],
+            "urgency_reason": d["urgency_reason"],
+            "custody": d["custody"],
+            "confidential": d["confidential"],
+            "sealed": d["sealed"],
+            "requested_by": _day_end(d.get("requested_by")),
+        }
 
 
 class PersonForm(forms.Form):
