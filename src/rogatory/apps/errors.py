@@ -40,6 +40,7 @@ MESSAGES: dict[str, Any] = {
     "grant.forbidden": _("Only a supervisor can change the team of a case."),
     "grant.unknown_user": _("User %(user_id)s is not a colleague of your central authority."),
     "grant.not_found": _("User %(user_id)s has no active grant on this case."),
+    "measure.not_for_extradition": _("An extradition request has no measures of assistance."),
     "link.same_case": _("A case cannot be linked to itself."),
     "screening.not_found": _("Suggested match %(match_id)s was not found."),
     "screening.already_decided": _("This suggestion has already been decided."),

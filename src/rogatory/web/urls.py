@@ -26,6 +26,8 @@ urlpatterns = [
     path("cases/<int:case_id>/", cases.case_detail, name="case_detail"),
     path("cases/<int:case_id>/edit/", case_forms.case_edit, name="case_edit"),
     path("cases/<int:case_id>/persons/new/", case_forms.person_add, name="person_add"),
+    path("cases/<int:case_id>/offences/new/", case_forms.offence_add, name="offence_add"),
+    path("cases/<int:case_id>/measures/new/", case_forms.measure_add, name="measure_add"),
     path(
         "cases/<int:case_id>/transition/<str:target>/",
         cases.case_transition,

@@ -145,6 +145,18 @@ def person_add(request: HttpRequest, case_id: int, payload: s.PersonIn) -> Any:
     return Status(201, person)
 
 
+@router.post("/cases/{case_id}/offences", response={201: s.OffenceOut})
+def offence_add(request: HttpRequest, case_id: int, payload: s.OffenceIn) -> Any:
+    data = OffenceInput(**payload.dict())
+    return Status(201, services.offence_add(actor=request.user, case_id=case_id, data=data))
+
+
+@router.post("/cases/{case_id}/measures", response={201: s.MeasureOut})
+def measure_add(request: HttpRequest, case_id: int, payload: s.MeasureIn) -> Any:
+    data = MeasureInput(**payload.dict())
+    return Status(201, services.measure_add(actor=request.user, case_id=case_id, data=data))
+
+
 @router.post("/cases/{case_id}/documents", response={201: s.DocumentOut})
 def document_upload(
     request: HttpRequest,

@@ -18,6 +18,8 @@ from rogatory.web.forms import (
     FORMSETS,
     CaseEditForm,
     CaseForm,
+    MeasureForm,
+    OffenceForm,
     PersonForm,
     kind_has_measures,
 )
@@ -218,3 +220,66 @@ def person_add(request: HttpRequest, case_id: int) -> HttpResponse:
                 return redirect("web:case_detail", case_id=case.pk)
         status = 422
     return render(request, "web/person_form.html", {"case": case, "form": form}, status=status)
+
+
+def _item_add(
+    request: HttpRequest,
+    case_id: int,
+    *,
+    form_class: Any,
+    service: Any,
+    action: str,
+    heading: Any,
+    done: Any,
+) -> HttpResponse:
+    """Add one offence or measure to a case (the two share everything but these arguments)."""
+    actor: Any = request.user
+    try:
+        case = selectors.case_get_for(actor=actor, case_id=case_id, action=action)
+    except DomainError as err:
+        return error_page(request, err)
+    form = form_class(posted(request))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid() and form.is_blank():
+            form.add_error(None, _("Fill in the form, or cancel."))
+        elif form.is_valid():
+            try:
+                service(actor=actor, case_id=case.pk, data=form.to_input())
+            except DomainError as err:
+                if err.code.endswith(("forbidden", "not_found")) or err.code == "case.closed":
+                    return error_page(request, err)
+                field = str(err.params.get("field", "")).split(".")[-1]
+                form.add_error(field if field in form.fields else None, message_for(err))
+            else:
+                messages.success(request, done)
+                return redirect("web:case_detail", case_id=case.pk)
+        status = 422
+    context = {"case": case, "form": form, "heading": heading}
+    return render(request, "web/item_form.html", context, status=status)
+
+
+@login_required
+def offence_add(request: HttpRequest, case_id: int) -> HttpResponse:
+    return _item_add(
+        request,
+        case_id,
+        form_class=OffenceForm,
+        service=services.offence_add,
+        action="offence.add",
+        heading=_("Add an offence"),
+        done=_("The offence was added."),
+    )
+
+
+@login_required
+def measure_add(request: HttpRequest, case_id: int) -> HttpResponse:
+    return _item_add(
+        request,
+        case_id,
+        form_class=MeasureForm,
+        service=services.measure_add,
+        action="measure.add",
+        heading=_("Add a measure of assistance"),
+        done=_("The measure was added."),
+    )

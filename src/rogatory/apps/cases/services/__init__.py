@@ -4,6 +4,7 @@ transaction."""
 from rogatory.apps.cases.services.documents import document_add
 from rogatory.apps.cases.services.grants import grant_add, grant_revoke
 from rogatory.apps.cases.services.links import case_link
+from rogatory.apps.cases.services.offences import measure_add, offence_add
 from rogatory.apps.cases.services.open import case_open
 from rogatory.apps.cases.services.persons import person_add
 from rogatory.apps.cases.services.transition import case_transition
@@ -17,5 +18,7 @@ __all__ = [
     "document_add",
     "grant_add",
     "grant_revoke",
+    "measure_add",
+    "offence_add",
     "person_add",
 ]
