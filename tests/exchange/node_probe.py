@@ -59,6 +59,56 @@ def main(action: str, *args: str) -> None:
                 recipient_node=args[0],
             )
         print(json.dumps({"message_id": row.message_id, "reference": case.our_reference}))
+    elif action == "evidences":
+        from rogatory.apps.exchange.models import Evidence
+
+        rows = Evidence.objects.order_by("id").values(
+            "kind", "message_id", "issuer_node", "sender_node", "token"
+        )
+        print(json.dumps(list(rows)))
+    elif action == "large":
+        # A ping carrying one big file (R7); reports this process's own peak RSS for sealing.
+        import resource
+        import time
+        from pathlib import Path
+
+        from rogatory.core.envelope.seal import Document
+
+        started = time.monotonic()
+        with transaction.atomic():
+            row = message_enqueue(
+                case=None,
+                kind="ping",
+                payload={"r7": True},
+                documents=[Document(Path(args[0]), "evidence.bin")],
+                recipient_node=args[1],
+            )
+        print(
+            json.dumps(
+                {
+                    "message_id": row.message_id,
+                    "seconds": time.monotonic() - started,
+                    "peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                }
+            )
+        )
+    elif action == "documents":
+        from pathlib import Path
+
+        from django.conf import settings
+
+        from rogatory.apps.exchange.models import InboxDocument
+
+        rows = [
+            {
+                "message_id": d.inbox.message_id,
+                "size": d.size,
+                "sha256": d.sha256,
+                "path": str(Path(settings.MEDIA_ROOT) / d.path),
+            }
+            for d in InboxDocument.objects.select_related("inbox")
+        ]
+        print(json.dumps(rows))
     else:
         raise SystemExit(f"unknown action {action}")
 

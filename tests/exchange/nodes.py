@@ -26,6 +26,14 @@ BIN = Path(sys.executable).parent
 PASSPHRASE = "node passphrase for loopback tests"
 
 
+def peak_rss_kib(pid: int) -> int:
+    """Peak resident set size of a live process (``VmHWM`` in /proc), in KiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmHWM for {pid}")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -149,3 +157,39 @@ class Node:
     def stop(self) -> None:
         self.kill_server()
         self.stop_worker()
+
+
+def node_pair(root: Path, *, b_endpoint_for_a: str | None = None) -> tuple[Node, Node]:
+    """Nodes A (xa-central, XA) and B (xb-central, XB) sharing a signed registry; A reaches B
+    at ``b_endpoint_for_a`` when given (e.g. through a proxy). Nothing is started."""
+    from tests.exchange.support import NodeEntry, Operators, build_registry
+
+    template = Node("template", "template", "XA", root)
+    template.data_dir.mkdir()
+    template.run("migrate", "-v", "0")
+    template.run("directory", "seed")
+    a = Node("a", "xa-central", "XA", root)
+    b = Node("b", "xb-central", "XB", root)
+    for node in (a, b):
+        node.init(template.data_dir / "rogatory.sqlite3")
+    operators = Operators.make()
+    registry = build_registry(
+        [NodeEntry("xa-central", "XA", a.jwks), NodeEntry("xb-central", "XB", b.jwks)]
+    )
+    signed = root / "registry.json"
+    signed.write_bytes(operators.sign(registry))
+    config = operators.write_config(root / "operators.json")
+    for node in (a, b):
+        b_endpoint = b_endpoint_for_a if node is a and b_endpoint_for_a else b.endpoint
+        node.run(
+            "registry",
+            "import",
+            str(signed),
+            "--operators",
+            str(config),
+            "--endpoint",
+            f"xa-central={a.endpoint}",
+            "--endpoint",
+            f"xb-central={b_endpoint}",
+        )
+    return a, b

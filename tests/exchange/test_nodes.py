@@ -19,7 +19,7 @@ import pytest
 
 from rogatory.core.envelope.header import EnvelopeHeader, header_sha256
 from rogatory.core.envelope.jws import parse_compact
-from rogatory.core.envelope.receipts import check_receipt_for, verify_receipt
+from rogatory.core.envelope.receipts import check_receipt_for, verify_evidence, verify_receipt
 from rogatory.federation.transport import HttpTransport
 from tests.exchange.nodes import BIN, Node
 from tests.exchange.support import NodeEntry, Operators, build_registry
@@ -89,6 +89,19 @@ def test_a_request_from_a_opens_an_incoming_case_at_b(nodes: tuple[Node, Node]) 
         "received",
         sent["reference"],
     )
+    # and when B's worker runs once, A holds B's signed "delivered" evidence for that request
+    a.start_server()
+    try:
+        b.run("exchange", "worker", "--once")
+    finally:
+        a.kill_server()
+    evidences = [e for e in a.probe("evidences") if e["message_id"] == sent["message_id"]]
+    assert [(e["kind"], e["issuer_node"]) for e in evidences] == [
+        ("receipt", "xb-central"),
+        ("delivered", "xb-central"),
+    ]
+    signal = verify_evidence(evidences[1]["token"], jwks=b.jwks, expected_issuer="xb-central")
+    assert signal.header_sha256 == header_sha256(outbox[sent["message_id"]]["header_jws"])
 
 
 def test_pull_mode_delivers_to_a_node_without_inbound_connections(

@@ -8,6 +8,7 @@ retryable. :class:`HttpTransport` keeps one persistent connection per origin and
 from __future__ import annotations
 
 import http.client
+import select
 import ssl
 import threading
 from collections.abc import Mapping
@@ -42,6 +43,21 @@ class Transport(Protocol):
     def request(
         self, method: str, url: str, *, body: bytes = b"", headers: Mapping[str, str] | None = None
     ) -> Response: ...
+
+
+MAX_RETRIED_BODY = 64 * 1024
+
+
+def _dropped(connection: http.client.HTTPConnection) -> bool:
+    """An idle keep-alive socket that is readable has been closed by the peer (EOF)."""
+    sock = connection.sock
+    if sock is None:
+        return False
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
 
 
 def join_url(endpoint: str, path: str) -> str:
@@ -88,9 +104,16 @@ class HttpTransport:
         parts = urlsplit(url)
         target = parts.path + (f"?{parts.query}" if parts.query else "")
         all_headers = {"Content-Length": str(len(body)), **(headers or {})}
-        # One retry on a stale keep-alive connection (the peer closed it while idle).
-        for fresh in (False, True):
+        # One retry on a stale keep-alive connection (the peer closed it while idle). A large
+        # body is not retried here: a failure part-way through it means the peer went away
+        # mid-transfer (a crash, not an idle close), and an immediate retry could push most of
+        # the body again into a dying peer; the caller resumes instead (``stored_chunks``).
+        retries = (False, True) if len(body) <= MAX_RETRIED_BODY else (True,)
+        for fresh in retries:
             connection = self._connection(parts.scheme, parts.netloc)
+            if _dropped(connection):
+                self._drop(parts.scheme, parts.netloc)
+                connection = self._connection(parts.scheme, parts.netloc)
             try:
                 connection.request(method, target, body=body, headers=all_headers)
                 reply = connection.getresponse()

@@ -8,6 +8,7 @@ from rogatory.apps.audit.services import audit_record
 from rogatory.apps.cases.models import Case, CaseEvent, CaseGrant
 from rogatory.apps.cases.services.deadlines import deadlines_apply
 from rogatory.apps.cases.services.permissions import case_for_write
+from rogatory.apps.exchange.services.business import case_status_evidence
 from rogatory.apps.exchange.services.transmit import case_transmit
 from rogatory.apps.screening.services import case_screen
 from rogatory.core.errors import DomainError
@@ -94,6 +95,12 @@ def case_transition(
             # The outbox row is written in this transaction (transactional outbox): the
             # request leaves exactly when its status says it has.
             case_transmit(case=case)
+        if to in (CaseState.REGISTERED, CaseState.REFUSED, CaseState.EXECUTED):
+            # The requesting State's node receives a signed business evidence of the stage
+            # (shared cross-border status); a case that did not come by exchange sends none.
+            case_status_evidence(
+                case=case, status=to.value, reason=refusal.value if refusal else None
+            )
         if to is CaseState.REGISTERED and CaseKind(case.kind).is_extradition:
             # Several States may want the same person: screen at registration (see
             # apps.screening); suggestions are written in this same transaction.

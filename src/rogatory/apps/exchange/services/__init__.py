@@ -1,5 +1,6 @@
 """Writes of the exchange: keys, trust list, outbox, inbox. Keyword-only, one transaction each."""
 
+from rogatory.apps.exchange.services.business import case_status_evidence
 from rogatory.apps.exchange.services.inbox import (
     chunk_store,
     chunks_received,
@@ -20,6 +21,7 @@ from rogatory.apps.exchange.services.registry import current_registry, registry_
 from rogatory.apps.exchange.services.transmit import case_transmit
 
 __all__ = [
+    "case_status_evidence",
     "case_transmit",
     "chunk_store",
     "chunks_received",

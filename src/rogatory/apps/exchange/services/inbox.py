@@ -37,6 +37,7 @@ from rogatory.apps.exchange.models import (
     InboxMessage,
     InboxState,
 )
+from rogatory.apps.exchange.services.business import evidence_from_message, evidence_issue
 from rogatory.apps.exchange.services.cases import incoming_case_from_message
 from rogatory.apps.exchange.services.evidence import evidence_record
 from rogatory.apps.exchange.services.keys import LoadedIdentity, node_identity
@@ -468,9 +469,17 @@ def _accept(
             # A savepoint: a message the case system cannot take is still received (and
             # receipted); the error is kept on the inbox row for the registry clerk.
             with transaction.atomic():
-                incoming_case_from_message(
-                    inbox=inbox, sender_state=sender_state, documents=documents, now=now
-                )
+                if inbox.kind == "evidence":
+                    evidence_from_message(inbox=inbox, now=now)
+                else:
+                    case = incoming_case_from_message(
+                        inbox=inbox, sender_state=sender_state, documents=documents, now=now
+                    )
+                    if case is not None:
+                        # Delivered to the case system: tell the sender, signed (§5.2).
+                        evidence_issue(
+                            inbox=inbox, evidence_type=EvidenceType.DELIVERED, case=case, now=now
+                        )
         except DomainError as exc:
             inbox.delivery_error = exc.code[:64]
             inbox.save(update_fields=["delivery_error"])
