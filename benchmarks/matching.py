@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from anyascii import anyascii
 from pypinyin import lazy_pinyin
 
 from rogatory.core.matching import (
@@ -388,22 +389,75 @@ class Synthetic:
     tokens: tuple[str, ...]
 
 
+# Share of name parts drawn from the ~20 common names per country in a "diverse" population;
+# the rest are rarer names (see tail_name). Assumed from published name statistics: the 20
+# most common surnames cover roughly 5-15 % of people in European and American countries,
+# about half in China, most in Korea and Vietnam; the 20 most common given names about a
+# quarter of a birth cohort (less for Chinese given names, which are free character pairs;
+# more for Arabic given names).
+COMMON_SHARE_FAMILY = {"han": 0.55, "hangul": 0.8, "default": 0.15}
+COMMON_SHARE_GIVEN = {"han": 0.15, "arabic": 0.5, "default": 0.3}
+
+
+def _halves(text: str) -> tuple[str, str]:
+    cut = max(1, len(text) // 2)
+    return text[:cut], text[cut:]
+
+
+def tail_name(entries: list[PoolName], script: str, rng: random.Random) -> PoolName:
+    """A rarer name of the same country: the first half of one common name joined to the
+    second half of another (Chinese given names: one character of each), a stand-in for the
+    long tail of a real register. Non-Latin tail names are romanised with anyascii."""
+    a, b = rng.sample(entries, 2)
+    if script.startswith("han") and len(a.native) == 2 and len(b.native) == 2:
+        native = a.native[0] + b.native[1]
+        la, lb = rng.choice(a.latin), rng.choice(b.latin)
+        if "-" in la and "-" in lb:
+            latin = la.split("-", 1)[0] + "-" + lb.split("-", 1)[1].lower()
+        else:
+            latin = "".join(lazy_pinyin(native)).title()
+        return PoolName(native, (latin,), a.gender)
+    if " " in a.native or " " in b.native or min(len(a.native), len(b.native)) < 3:
+        return a
+    native = _halves(a.native)[0] + _halves(b.native)[1]
+    if script == "latin":
+        la, lb = rng.choice(a.latin), rng.choice(b.latin)
+        latin = _halves(la)[0] + _halves(lb)[1]
+    else:
+        latin = anyascii(native).title()
+    return PoolName(native, (latin,), a.gender)
+
+
+def _draw(
+    entries: list[PoolName], script: str, share: dict[str, float], rng: random.Random, diverse: bool
+) -> PoolName:
+    if not diverse or len(entries) < 2:
+        return rng.choice(entries)
+    common = share.get(script[:3] if script.startswith("han") else script, share["default"])
+    return rng.choice(entries) if rng.random() < common else tail_name(entries, script, rng)
+
+
 def make_synthetic(
-    pools: Pools, country: str, rng: random.Random, *, middle: bool = False
+    pools: Pools,
+    country: str,
+    rng: random.Random,
+    *,
+    middle: bool = False,
+    diverse: bool = False,
 ) -> Synthetic | None:
     givens = pools.given.get(country) or []
     families = pools.family.get(country) or []
     if not givens:
         return None
-    first = rng.choice(givens)
     script = pools.script.get(country, "latin")
+    first = _draw(givens, script, COMMON_SHARE_GIVEN, rng, diverse)
     if script == "arabic" or not families:
         # Arabic naming: given name + father's name (nasab without "bin"), a common record form.
-        second = rng.choice(givens)
+        second = _draw(givens, script, COMMON_SHARE_GIVEN, rng, diverse)
         while second.native == first.native and len(givens) > 1:
             second = rng.choice(givens)
     else:
-        second = rng.choice(families)
+        second = _draw(families, script, COMMON_SHARE_FAMILY, rng, diverse)
     if middle and not script.startswith("han") and len(givens) > 2:
         # A second given name (or, in Arabic nasab, the grandfather's name).
         extra = rng.choice(givens)
@@ -569,10 +623,12 @@ def bench_retrieval(
 
 
 def random_person(
-    pools: Pools, countries: list[str], rng: random.Random
+    pools: Pools, countries: list[str], rng: random.Random, *, diverse: bool = False
 ) -> tuple[dict[str, Any], Synthetic]:
     while True:
-        synthetic = make_synthetic(pools, rng.choice(countries), rng, middle=rng.random() < 0.5)
+        synthetic = make_synthetic(
+            pools, rng.choice(countries), rng, middle=rng.random() < 0.5, diverse=diverse
+        )
         if synthetic is not None:
             break
     names = [synthetic.latin]
@@ -640,7 +696,13 @@ def rss_mb() -> float:
 
 
 def bench_scale(
-    pools: Pools, threshold: float, rng: random.Random, persons: int, queries: int
+    pools: Pools,
+    threshold: float,
+    rng: random.Random,
+    persons: int,
+    queries: int,
+    *,
+    diverse: bool = False,
 ) -> dict[str, Any]:
     countries = [c for c in pools.given if pools.family.get(c) or pools.script.get(c) == "arabic"]
     scripts = Counter(pools.script[c] for c in countries)
@@ -652,7 +714,7 @@ def bench_scale(
         source = Path(tmp) / "persons.jsonl"
         with source.open("w", encoding="utf-8") as handle:
             for n in range(persons):
-                data, synthetic = random_person(pools, countries, rng)
+                data, synthetic = random_person(pools, countries, rng, diverse=diverse)
                 data["id"] = f"p{n}"
                 name_counts[data["names"][0].lower()] += 1
                 handle.write(json.dumps(data, ensure_ascii=False) + "\n")
@@ -703,7 +765,7 @@ def bench_scale(
     unique_absent = 0
     alert_examples: list[str] = []
     for _ in range(min(queries, 1000)):
-        data, synthetic = random_person(pools, countries, rng)
+        data, synthetic = random_person(pools, countries, rng, diverse=diverse)
         query = person_from_dict(query_for(data, synthetic, rng))
         found = index.search(query, top=200)
         absent += 1
@@ -719,7 +781,7 @@ def bench_scale(
     # M10: single inserts into the loaded index.
     insert_ms: list[float] = []
     for n in range(200):
-        data, _synthetic = random_person(pools, countries, rng)
+        data, _synthetic = random_person(pools, countries, rng, diverse=diverse)
         person = person_from_dict(data)
         t0 = time.perf_counter()
         index.add(f"new{n}", person)
@@ -727,6 +789,7 @@ def bench_scale(
     insert_ms.sort()
     result = {
         "persons": persons,
+        "population": "diverse" if diverse else "pool",
         "build_seconds": round(build_seconds, 1),
         "query_persons_with_homonyms": homonyms,
         "load_seconds": round(load_seconds, 1),
@@ -770,6 +833,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--historical-limit", type=int, default=None)
     parser.add_argument("--historical-top", type=int, default=50, help="candidates per record")
+    parser.add_argument(
+        "--population",
+        choices=("pool", "diverse"),
+        default="pool",
+        help="scale population: the common-name lists only (pool), or with rarer names (diverse)",
+    )
     parser.add_argument("--only", nargs="*", choices=SECTIONS, default=list(SECTIONS))
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
@@ -796,7 +865,14 @@ def main(argv: list[str] | None = None) -> int:
         elif section == "retrieval":
             report[section] = bench_retrieval(pools, threshold, rng, 500)
         elif section == "scale":
-            report[section] = bench_scale(pools, threshold, rng, args.persons, args.queries)
+            report[section] = bench_scale(
+                pools,
+                threshold,
+                rng,
+                args.persons,
+                args.queries,
+                diverse=args.population == "diverse",
+            )
     print(json.dumps(report, ensure_ascii=False))
     return 0
 

@@ -117,13 +117,24 @@ def test_double_surname_is_recognised() -> None:
 
 
 def test_wade_giles_of_common_syllables() -> None:
-    assert [wade_giles(s) for s in ("zhi", "xiong", "jie", "ke", "zi")] == [
+    assert [wade_giles(s) for s in ("zhi", "xiong", "jie", "ke", "zi", "yi", "si", "xue")] == [
         "chih",
         "hsiung",
         "chieh",
         "ko",
-        "tsu",
+        "tzu",
+        "i",
+        "ssu",
+        "hsueh",
     ]
+
+
+def test_hyphenated_given_name_keeps_its_syllables() -> None:
+    # "Chen Shu-chen": the repeated syllable is not a duplicate; "I-chun": "I" is a syllable.
+    assert [t.text for t in analyse_name("Chen Shu-chen").tokens] == ["chen", "shu", "chen"]
+    assert [t.kind for t in analyse_name("Chen I-chun").tokens] == [TokenKind.NAME] * 3
+    assert [t.text for t in analyse_name("Putin Putin").tokens] == ["putin"]
+    assert analyse_name("J. Smith").tokens[0].kind == TokenKind.INITIAL
 
 
 def test_digits_inside_words_are_read_as_letters() -> None:

@@ -165,3 +165,27 @@ def test_loaded_index_can_be_saved_back_to_its_own_directory(tmp_path: Path) -> 
     again = MatchIndex.load(tmp_path / "idx")
     assert len(again) == len(STORED) + 1
     assert again.search(p(names=["Zhang Wei"]))[0][0] == "cn-1"
+
+
+def test_namesakes_do_not_crowd_out_the_person_with_the_same_birth_date() -> None:
+    # 300 namesakes of the same nationality, each born another day: the full birth date
+    # key ranks the right one among the first candidates.
+    stored = [
+        (f"ns-{n}", p(names=["Ben Becker"], birth_date=f"{1940 + n % 60}-03-{1 + n % 27:02d}"))
+        for n in range(300)
+    ]
+    stored.append(("target", p(names=["Ben Becker"], birth_date="1962-01-05")))
+    index = MatchIndex.build(stored)
+    query = p(names=["Ben Becke"], birth_date="1962-01-05")
+    assert "target" in [pid for pid, _score in index.search(query, top=5)]
+
+
+def test_pair_keys_find_a_typo_among_namesakes_of_each_part() -> None:
+    stored = [(f"a-{n}", p(names=[f"Aoife {s}"])) for n, s in enumerate(["Murphy", "Kelly"] * 100)]
+    stored += [(f"b-{n}", p(names=[f"{g} Phillips"])) for n, g in enumerate(["Tom", "Anne"] * 100)]
+    stored.append(("target", p(names=["Aoife Phillips"])))
+    index = MatchIndex.build(stored)
+    assert "target" in [pid for pid, _score in index.search(p(names=["Aoife Phillip"]), top=3)]
+    keys, _strong = person_keys(analyse_person(p(names=["Aoife Phillip"])))
+    stored_keys, _ = person_keys(analyse_person(p(names=["Aoife Phillips"])))
+    assert {k for k in keys & stored_keys if k.startswith("p:")}

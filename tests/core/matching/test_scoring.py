@@ -208,3 +208,38 @@ def test_name_shared_by_many_stored_persons_weighs_less() -> None:
 def test_foreign_name_with_arabic_article_letters_matches_latin() -> None:
     # "Altafini" begins with the letters of the article; both readings are kept.
     assert score({"names": ["ألتافيني"]}, {"names": ["Altafini"]}).match is True
+
+
+def _names_match(a: str, b: str) -> bool:
+    return score_pair(person_from_dict({"names": [a]}), person_from_dict({"names": [b]})).match
+
+
+def test_chinese_full_name_matches_pinyin_in_both_orders() -> None:
+    # Surname first and given name first; joined, spaced and hyphenated given names;
+    # Wade-Giles (I-chun, Shu-chen, Tzu), Cantonese, Macau, Hokkien (POJ) and Foochow surnames.
+    pairs = [
+        ("王伟", "Wang Wei"),
+        ("陈怡君", "Chen Yijun"),
+        ("陳怡君", "Chen I-chun"),
+        ("陳淑貞", "Chen Shu-chen"),
+        ("张子豪", "Chang Tzu-hao"),
+        ("杨建宏", "Ieong Chien-hung"),
+        ("蔡丽华", "Chhoa Li-hua"),
+        ("陈丽华", "Ting Li-hua"),
+        ("张志豪", "Teoh Chih-hao"),
+        ("黄金龙", "Ung Chin-lung"),
+        ("王淑华", "Vong Shu-hua"),
+    ]
+    for native, latin in pairs:
+        surname, given = latin.split(" ", 1)
+        assert _names_match(native, latin), latin
+        assert _names_match(native, f"{given} {surname}"), latin
+        assert _names_match(native, f"{given.replace('-', '')} {surname}"), latin
+        if surname.lower() not in given.lower():
+            assert _names_match(native, f"{given.replace('-', ' ')} {surname}"), latin
+
+
+def test_chinese_surname_spellings_stay_distinct() -> None:
+    # Le is the Vietnamese reading of 黎, not of 李; Wang is 王, not 黄.
+    assert not _names_match("李志明", "Le Chih-ming")
+    assert not _names_match("黄金龙", "Wang Chin-lung")

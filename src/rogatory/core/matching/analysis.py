@@ -300,15 +300,37 @@ def analyse_name(text: str, role: NameRole = NameRole.PRIMARY) -> AnalysedName:
         and any(not w.isupper() for w in words)
     )
     tokens: list[Token] = []
+    # Compound position of each token: parts of one hyphenated word ("Shu-chen", "I-chun")
+    # are syllables of one given name, so they are kept even when they repeat another part
+    # ("Chen Shu-chen") and a one-letter part is a syllable, not an initial.
+    origins: list[int] = []
     han_chunks: list[str] = []
-    for word in _SEPARATORS.split(clean):
-        for run, run_script in _split_scripts(word) if word else ():
-            if run_script == Script.HAN:
-                han_chunks.append(run)
-                continue
-            token = analyse_token(run, run_script)
-            if token is not None:
+    for word_index, spaced in enumerate(clean.split()):
+        parts = [p for p in _SEPARATORS.split(spaced) if p]
+        compound = len(parts) > 1 and "-" in spaced and "." not in spaced
+        for word in parts:
+            for run, run_script in _split_scripts(word):
+                if run_script == Script.HAN:
+                    han_chunks.append(run)
+                    continue
+                token = analyse_token(run, run_script)
+                if token is None:
+                    continue
+                if (
+                    compound
+                    and token.kind in (TokenKind.INITIAL, TokenKind.PARTICLE)
+                    and token.forms[0] in ("a", "e", "i", "o", "u")
+                ):
+                    token = _finish(
+                        token.text,
+                        token.script,
+                        TokenKind.NAME,
+                        token.forms,
+                        token.skeletons,
+                        token.group,
+                    )
                 tokens.append(token)
+                origins.append(word_index if compound else -1)
     # A Romance particle opening the name is a family name there ("Le Shu-fen", "Da Silva" is
     # kept too): only Arabic-style particles stay particles in first position.
     if tokens and tokens[0].kind == TokenKind.PARTICLE and tokens[0].forms[0] not in _NASAB:
@@ -316,9 +338,12 @@ def analyse_name(text: str, role: NameRole = NameRole.PRIMARY) -> AnalysedName:
         tokens[0] = _finish(
             first.text, first.script, TokenKind.NAME, first.forms, first.skeletons, first.group
         )
+    unique: dict[tuple[str, TokenKind, int], Token] = {}
+    for token, origin in zip(tokens, origins, strict=True):
+        unique.setdefault((token.text, token.kind, origin), token)
+    tokens = list(unique.values())
     if han_chunks:
         tokens = _han_tokens(han_chunks) + tokens
-    tokens = list({(t.text, t.kind): t for t in tokens}.values())
     tokens = _join_theophoric(tokens)
     order_free = script == Script.HAN
     core = [t for t in tokens if t.kind != TokenKind.PARTICLE] or tokens

@@ -23,13 +23,19 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from rogatory.core.matching.analysis import AnalysedName, AnalysedPerson, TokenKind, analyse_person
+from rogatory.core.matching.analysis import (
+    AnalysedName,
+    AnalysedPerson,
+    Token,
+    TokenKind,
+    analyse_person,
+)
 from rogatory.core.matching.names import Memo
 from rogatory.core.matching.records import Person, person_from_dict
 from rogatory.core.matching.scoring import DEFAULT_THRESHOLD, PairScore, score_analysed
 from rogatory.core.matching.scripts import Script
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: pair, birth-date and nationality keys
 DEFAULT_TOP = 200
 MAX_QUERY_NAMES = 5
 # A key whose posting list holds more than this share of the index stops generating
@@ -42,6 +48,9 @@ FUZZY_KEY_FACTOR = 0.5
 CAPPED_BUDGET = 400_000
 _CACHE_SIZE = 100_000
 _MAX_FORMS_PER_TOKEN = 6
+_MAX_PAIR_TOKENS = 4
+# Keys that only add weight to candidates found otherwise (nationality: a few huge postings).
+_BOOST_ONLY_PREFIXES = ("c:",)
 
 IntArray = npt.NDArray[np.int64]
 
@@ -99,8 +108,40 @@ def name_keys(name: AnalysedName, keys: set[str]) -> None:
     for left, right in pairwise(core):
         if left.kind != TokenKind.INITIAL and right.kind != TokenKind.INITIAL:
             keys.add("f:" + left.forms[0] + right.forms[0])
+    pair_keys(core, keys)
     for joined in name.joined:
         keys.add("f:" + joined)
+
+
+def _pair_part(token: Token) -> str:
+    skeleton = token.skeletons[0] if token.skeletons else ""
+    # Short skeletons ("Ida" -> "d", "Aoife" -> "f") are too common: use the spelling.
+    return skeleton if len(skeleton) >= 3 else "=" + token.forms[0]
+
+
+def _deletions(part: str) -> set[str]:
+    prefix, body = ("=", part[1:]) if part.startswith("=") else ("", part)
+    if len(body) < 3:
+        return set()
+    return {prefix + body[:i] + body[i + 1 :] for i in range(len(body))}
+
+
+def pair_keys(core: list[Token], keys: set[str]) -> None:
+    """Order-free keys for two parts of one name, one of them within one edit (SymSpell).
+
+    Two rare-enough parts together single out a person among namesakes of either part: a
+    typo'd "Aoife Phillip" still shares a key with "Aoife Phillips" that the thousands of
+    other Aoifes and Phillipses lack.
+    """
+    parts = [_pair_part(t) for t in core if t.kind != TokenKind.INITIAL][:_MAX_PAIR_TOKENS]
+    for i, a in enumerate(parts):
+        for b in parts[i + 1 :]:
+            if a == b:
+                continue
+            for x in _deletions(a) | {a}:
+                keys.add("p:" + "|".join(sorted((x, b))))
+            for y in _deletions(b):
+                keys.add("p:" + "|".join(sorted((a, y))))
 
 
 def person_keys(person: AnalysedPerson, *, query: bool = False) -> tuple[set[str], set[str]]:
@@ -111,6 +152,12 @@ def person_keys(person: AnalysedPerson, *, query: bool = False) -> tuple[set[str
     for name in names:
         name_keys(name, keys)
     p = person.person
+    for country in p.nationalities:
+        keys.add("c:" + country)
+    # The full birth date alone is a selective key (a few dozen persons per day even in a
+    # million); a placeholder date shared by thousands is capped like any frequent key.
+    if p.birth_date is not None and p.birth_date.day is not None:
+        keys.add(f"b:{p.birth_date.year:04d}-{p.birth_date.month:02d}-{p.birth_date.day:02d}")
     for doc in p.documents:
         number = doc.key
         strong.add("d:" + number)
@@ -275,6 +322,7 @@ class MatchIndex:
         id_parts: list[npt.NDArray[np.int32]] = []
         weight_parts: list[npt.NDArray[np.float64]] = []
         capped: list[tuple[float, npt.NDArray[np.int32]]] = []
+        boost: list[tuple[float, npt.NDArray[np.int32]]] = []
         for key in keys:
             posting = self._posting(key_hash(key))
             if not len(posting):
@@ -282,7 +330,9 @@ class MatchIndex:
             idf = math.log(1.0 + total / len(posting))
             if key.startswith("t:"):
                 idf *= FUZZY_KEY_FACTOR
-            if len(posting) > cap:
+            if key.startswith(_BOOST_ONLY_PREFIXES):
+                boost.append((idf, posting))
+            elif len(posting) > cap:
                 capped.append((idf, posting))
             else:
                 id_parts.append(posting)
@@ -296,7 +346,7 @@ class MatchIndex:
         # only add weight to candidates that rarer keys found.
         capped.sort(key=lambda item: len(item[1]))
         budget = max(CAPPED_BUDGET, int(cap) * 4)
-        boost_only: list[tuple[float, npt.NDArray[np.int32]]] = []
+        boost_only: list[tuple[float, npt.NDArray[np.int32]]] = boost
         for idf, posting in capped:
             if len(posting) <= budget:
                 id_parts.append(posting)

@@ -258,6 +258,16 @@ def wade_giles(syllable: str) -> str:
         final = "o"
     if syllable == "you":
         return "yu"
+    if syllable == "yi":
+        return "i"
+    if syllable in ("zi", "ci"):
+        return "tzu"
+    if syllable == "si":
+        return "ssu"
+    if syllable == "er":
+        return "erh"
+    if final.endswith("ue") and initial:
+        final += "h"
     if syllable == "yan":
         return "yen"
     return initial + final

@@ -4,7 +4,9 @@ Source/basis: written for Rogatory from knowledge of Chinese surnames (the most 
 single-character surnames and the classical double surnames), Hanyu Pinyin, Wade-Giles, and
 the Cantonese (Hong Kong government spelling and Jyutping), Hokkien/Teochew (Southeast Asia,
 Taiwan, Indonesia), Vietnamese (Sino-Vietnamese readings without diacritics) and Korean readings
-used in passports and civil records. It is not derived from any data set.
+used in passports and civil records, plus the Macau Portuguese-based spellings (Vong, Ieong,
+Chio, Sou), Taiwanese Pe̍h-ōe-jī without tone marks (Chhoa, Iu, Tiu, Chhin), Hakka (Chai,
+Bong), Foochow (Ting) and Hmong (Vang) clan spellings. It is not derived from any data set.
 Licence: Apache-2.0 (our own work).
 
 Each line: ``simplified [traditional] | pinyin | other spellings (space separated)``.
@@ -14,14 +16,14 @@ Pinyin is the surname reading (for example 单 as a surname is ``shan``, 曾 is 
 from typing import Final
 
 _RAW: Final[str] = """
-王 | wang | wong ong heng vuong
+王 | wang | wong ong heng vuong vong vang
 李 | li | lee lei ly lie yi rhee
-张 張 | zhang | chang cheung cheong teo chong zoeng jang truong tiong
+张 張 | zhang | chang cheung cheong teo chong zoeng jang truong tiong teoh tiu chiong
 刘 劉 | liu | lau lao lew low lieu luu yoo
-陈 陳 | chen | chan tan chin chun ding can tran jin
-杨 楊 | yang | yeung yeoh young yong joeng duong yeong yeo
-黄 黃 | huang | wong hwang ng oei ooi wee hoang huynh
-赵 趙 | zhao | chao chiu chew teoh ziu cho jo trieu tio
+陈 陳 | chen | chan tan chin chun ding can tran jin ting chhin
+杨 楊 | yang | yeung yeoh young yong joeng duong yeong yeo ieong iong iu
+黄 黃 | huang | wong hwang ng oei ooi wee hoang huynh ung eng vong uy bong
+赵 趙 | zhao | chao chiu chew teoh ziu cho jo trieu tio chio
 吴 吳 | wu | ng woo goh ngo gouw oh go
 周 | zhou | chou chow chau chew zau ju
 徐 | xu | hsu tsui chui hsui ceoi seo
@@ -36,29 +38,29 @@ _RAW: Final[str] = """
 罗 羅 | luo | lo law loh lor la
 郑 鄭 | zheng | cheng cheang chang tay teh zeng jung chung trinh tee the
 梁 | liang | leung leong neo loeng luong
-谢 謝 | xie | hsieh tse chia seah ze sia tjia
+谢 謝 | xie | hsieh tse chia seah ze sia tjia che
 宋 | song | sung soong
 唐 | tang | tong tng duong
-许 許 | xu | hsu hui koh khoo heoi heo
+许 許 | xu | hsu hui koh khoo heoi heo hoi kho
 韩 韓 | han | hon
 冯 馮 | feng | fung fong pang phung
 邓 鄧 | deng | teng tang dang
 曹 | cao | tsao cho tso cou
 彭 | peng | pang phang paang
 曾 | zeng | tseng tsang chan zang
-肖 蕭 萧 | xiao | hsiao siu siew seow tieu
+肖 蕭 萧 | xiao | hsiao siu siew seow tieu sio
 田 | tian | tien tin
 董 | dong | tung tong
 袁 | yuan | yuen wan
-潘 | pan | poon phua phan
+潘 | pan | poon phua phan pun
 于 於 | yu | yue yee
 蒋 蔣 | jiang | chiang cheung
-蔡 | cai | tsai choi choy chua tsoi coi tsay tjoa thai toy
+蔡 | cai | tsai choi choy chua tsoi coi tsay tjoa thai toy chhoa chhai chai
 余 | yu | yee ee yue
 杜 | du | tu to toh do
 叶 葉 | ye | yeh yip yap ip diep
 程 | cheng | ching
-苏 蘇 | su | so soh
+苏 蘇 | su | so soh sou
 魏 | wei | ngai gwee
 吕 呂 | lv | lu lui lue lyu
 丁 | ding | ting teng dinh
