@@ -21,40 +21,13 @@ from rogatory.core.envelope.header import EnvelopeHeader, header_sha256
 from rogatory.core.envelope.jws import parse_compact
 from rogatory.core.envelope.receipts import check_receipt_for, verify_evidence, verify_receipt
 from rogatory.federation.transport import HttpTransport
-from tests.exchange.nodes import BIN, Node
-from tests.exchange.support import NodeEntry, Operators, build_registry
+from tests.exchange.nodes import BIN, Node, node_pair
 
 
 @pytest.fixture(scope="module")
 def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Node, Node]]:
     root = tmp_path_factory.mktemp("nodes")
-    template = Node("template", "template", "XA", root)
-    template.data_dir.mkdir()
-    template.run("migrate", "-v", "0")
-    template.run("directory", "seed")
-    a = Node("a", "xa-central", "XA", root)
-    b = Node("b", "xb-central", "XB", root)
-    for node in (a, b):
-        node.init(template.data_dir / "rogatory.sqlite3")
-    operators = Operators.make()
-    registry = build_registry(
-        [NodeEntry("xa-central", "XA", a.jwks), NodeEntry("xb-central", "XB", b.jwks)]
-    )
-    signed = root / "registry.json"
-    signed.write_bytes(operators.sign(registry))
-    config = operators.write_config(root / "operators.json")
-    for node in (a, b):
-        node.run(
-            "registry",
-            "import",
-            str(signed),
-            "--operators",
-            str(config),
-            "--endpoint",
-            f"xa-central={a.endpoint}",
-            "--endpoint",
-            f"xb-central={b.endpoint}",
-        )
+    a, b = node_pair(root)
     b.start_server()
     yield a, b
     a.stop()
