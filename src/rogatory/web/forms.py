@@ -3,6 +3,7 @@
 Field names follow the service parameters, so a DomainError's `field` lands on the right control.
 """
 
+from datetime import UTC, datetime, time
 from typing import Any
 
 from django import forms
@@ -118,8 +119,6 @@ class CaseFilterForm(forms.Form):
 def _day_end(day: Any) -> Any:
     if day is None:
         return None
-    from datetime import UTC, datetime, time
-
     return datetime.combine(day, time(23, 59), tzinfo=UTC)
 
 

@@ -203,10 +203,6 @@ def audit_events_for_cases(*, actor: Any, case_id: int | None = None) -> QuerySe
     return audit_events_for(actor=actor, case_ids=visible, case_id=case_id)
 
 
-def cases_with_deadlines_for(*, actor: Any) -> QuerySet[Case]:
-    return case_queryset_for(actor=actor).filter(due_at__isnull=False).order_by("due_at")
-
-
 def transitions_for(*, actor: Any, case: Case) -> list[Any]:
     """The moves the actor may make on a case already fetched through case_get_for."""
     if actor.role not in (Role.REGISTRY_CLERK, Role.CASE_OFFICER, Role.SUPERVISOR):
