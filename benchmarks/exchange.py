@@ -64,6 +64,8 @@ def setup_nodes(root: Path, db: str) -> tuple[Node, Node]:
         for node, name in ((a, "rogatory_xchg_a"), (b, "rogatory_xchg_b")):
             node.extra_env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
     for node in (a, b):
+        # Measured as deployed: the demo settings' DEBUG would log every SQL query in memory.
+        node.extra_env["ROGATORY_DEBUG"] = "false"
         node.data_dir.mkdir(parents=True)
         log(f"migrating {node.name} ({db})")
         node.init(None)
@@ -114,7 +116,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", choices=["postgres", "sqlite"], default="postgres")
     parser.add_argument("--messages", type=int, default=2000)
-    parser.add_argument("--threads", type=int, default=8, help="sender threads at A")
+    parser.add_argument("--threads", type=int, default=4, help="sender threads at A")
+    parser.add_argument("--batch", type=int, default=200, help="rows each sender claims per pass")
     parser.add_argument("--size", default="1024", help="document bytes, or MIN-MAX")
     parser.add_argument("--receiver-processes", type=int, default=1, help="B server processes")
     args = parser.parse_args()
@@ -130,7 +133,7 @@ def main() -> None:
         enqueue_seconds = time.monotonic() - started
         log(f"queued in {enqueue_seconds:.1f} s; sending with {args.threads} threads")
         started = time.monotonic()
-        a.start_worker("--threads", str(args.threads))
+        a.start_worker("--threads", str(args.threads), "--batch", str(args.batch))
         pending = args.messages
         while pending:
             time.sleep(0.2)
@@ -158,6 +161,7 @@ def main() -> None:
             "messages": args.messages,
             "size": args.size,
             "sender_threads": args.threads,
+            "sender_batch": args.batch,
             "receiver_processes": args.receiver_processes,
             "seconds": round(seconds, 2),
             "messages_per_second": round(rate, 1),

@@ -6,7 +6,9 @@ This test database is node B sending to A; A is simulated in the test process be
 
 from __future__ import annotations
 
+import io
 import itertools
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -27,7 +29,9 @@ from rogatory.core.envelope.fields import new_uuid7
 from rogatory.core.envelope.header import header_sha256, verify_header
 from rogatory.core.envelope.keys import NodeKeys
 from rogatory.core.envelope.receipts import Receipt, sign_receipt, verify_evidence
+from rogatory.core.envelope.seal import Document
 from rogatory.core.errors import DomainError
+from rogatory.federation.batch import INLINE_LIMIT, decode_batch, encode_results
 from rogatory.federation.fake import FakeTransport
 from rogatory.federation.policy import DEFAULT_POLICY, retry_schedule
 from rogatory.federation.transport import Response
@@ -52,11 +56,29 @@ class FakeNodeA:
             return Response(201)
         if method == "GET":
             return Response(200, "application/json", b'{"received":[]}')
+        if path.endswith("/batch"):
+            # The batched commit: each message answered as its own commit (federation.batch).
+            messages = decode_batch(body)
+            return Response(
+                200,
+                "application/json",
+                encode_results(
+                    [
+                        (m.message_id, self.commit(m.header_jws.encode(), m.message_id))
+                        for m in messages
+                    ]
+                ),
+            )
+        message_id = path.rsplit("/", 2)[-2]
+        assert path.endswith(f"/messages/{message_id}/commit")
+        return self.commit(body, message_id)
+
+    def commit(self, body: bytes, message_id: str) -> Response:
         self.commits += 1
         header = verify_header(
             body, registry=self.network.registry, recipient="xa-central", now=datetime.now(UTC)
         )
-        assert path.endswith(f"/messages/{header.message_id}/commit")
+        assert header.message_id == message_id
         if header.message_id not in self.receipts:
             receipt = Receipt(
                 new_uuid7(),
@@ -73,13 +95,16 @@ class FakeNodeA:
         return Response(200, "application/jose", self.receipts[header.message_id])
 
 
-def _enqueue(now: datetime | None = None) -> OutboxMessage:
+def _enqueue(now: datetime | None = None, *, document_size: int = 0) -> OutboxMessage:
+    documents = []
+    if document_size:
+        documents = [Document(io.BytesIO(os.urandom(document_size)), "evidence.bin")]
     with transaction.atomic():
         return message_enqueue(
             case=None,
             kind="ping",
             payload={"n": 1},
-            documents=[],
+            documents=documents,
             recipient_node="xa-central",
             now=now,
         )
@@ -98,12 +123,65 @@ def test_the_worker_delivers_and_records_the_verified_receipt(
     transport = FakeTransport(node_a)
     # when the worker runs once
     handled = outbox_process_due(transport=transport)
-    # then it is delivered with A's receipt stored and the chunks went before the commit
+    # then it is delivered with A's receipt stored, in one batched commit (it is small)
     message.refresh_from_db()
     assert (handled, message.state, message.attempts) == (1, "delivered", 1)
     assert message.receipt_jws.encode() == node_a.receipts[message.message_id]
-    assert [r.method for r in transport.requests] == ["PUT", "POST"]
+    assert [(r.method, urlsplit(r.url).path) for r in transport.requests] == [
+        ("POST", "/exchange/batch")
+    ]
     assert list(Evidence.objects.values_list("kind", "issuer_node")) == [("receipt", "xa-central")]
+
+
+def test_small_messages_to_one_node_go_in_one_request_and_each_gets_its_receipt(
+    network: Network, node_a: FakeNodeA
+) -> None:
+    # given five small messages queued for the same node
+    messages = [_enqueue(document_size=1024) for _ in range(5)]
+    transport = FakeTransport(node_a)
+    # when the worker runs once
+    outbox_process_due(transport=transport)
+    # then one request carried them all and each holds its own receipt
+    assert [r.method for r in transport.requests] == ["POST"]
+    for message in messages:
+        message.refresh_from_db()
+        assert (message.state, message.attempts) == ("delivered", 1)
+        assert message.receipt_jws.encode() == node_a.receipts[message.message_id]
+    assert Evidence.objects.filter(kind="receipt").count() == 5
+
+
+def test_a_message_too_large_to_go_inline_is_uploaded_in_chunks_then_committed(
+    network: Network, node_a: FakeNodeA
+) -> None:
+    # given a message whose parts exceed the inline limit
+    message = _enqueue(document_size=INLINE_LIMIT + 1)
+    transport = FakeTransport(node_a)
+    # when the worker runs once
+    outbox_process_due(transport=transport)
+    # then its parts went as chunks before the commit, and it is delivered
+    message.refresh_from_db()
+    assert message.state == "delivered"
+    assert [r.method for r in transport.requests] == ["PUT", "PUT", "POST"]
+    assert urlsplit(transport.requests[-1].url).path.endswith("/commit")
+
+
+def test_a_peer_without_batches_gets_the_messages_one_by_one(
+    network: Network, node_a: FakeNodeA
+) -> None:
+    # given a peer that answers 404 to a batch (an older node)
+    def no_batches(method: str, url: str, body: bytes, headers: Mapping[str, str]) -> Response:
+        if urlsplit(url).path.endswith("/batch"):
+            return Response(404, "text/html", b"not found")
+        return node_a(method, url, body, headers)
+
+    message = _enqueue()
+    transport = FakeTransport(no_batches)
+    # when the worker runs once
+    outbox_process_due(transport=transport)
+    # then the message was sent again by the chunked path and delivered
+    message.refresh_from_db()
+    assert message.state == "delivered"
+    assert [r.method for r in transport.requests] == ["POST", "PUT", "POST"]
 
 
 def test_a_lost_receipt_is_retried_and_the_duplicate_is_suppressed(

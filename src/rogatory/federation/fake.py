@@ -29,7 +29,7 @@ class RecordedRequest:
 class FakeTransport:
     handler: Handler | None = None
     down: bool = False
-    # Number of upcoming commits whose answer is lost after the peer handled them.
+    # Number of upcoming commits (or batches) whose answer is lost after the peer handled them.
     lose_commit_replies: int = 0
     requests: list[RecordedRequest] = field(default_factory=list)
 
@@ -41,10 +41,15 @@ class FakeTransport:
         if self.down or self.handler is None:
             raise TransportError("transport.connection", "fake peer down")
         reply = self.handler(method, url, body, recorded.headers)
-        if method == "POST" and url.endswith("/commit") and self.lose_commit_replies > 0:
+        if method == "POST" and _is_commit(url) and self.lose_commit_replies > 0:
             self.lose_commit_replies -= 1
             raise TransportError("transport.connection", "fake reply lost")
         return reply
 
     def commits(self) -> list[RecordedRequest]:
-        return [r for r in self.requests if r.method == "POST" and r.url.endswith("/commit")]
+        """Single commits and batched commits (each batch is one request)."""
+        return [r for r in self.requests if r.method == "POST" and _is_commit(r.url)]
+
+
+def _is_commit(url: str) -> bool:
+    return url.endswith(("/commit", "/batch"))

@@ -20,6 +20,10 @@ MESSAGES: dict[str, Any] = {
     "exchange.not_found": _("No such message."),
     "exchange.transaction_required": _("Messages are queued inside the business transaction."),
     "exchange.not_resendable": _("Only a failed message can be resent."),
+    "batch.malformed": _("The batch is not a valid list of inline messages."),
+    "batch.too_large": _("The batch is larger than %(limit)s bytes."),
+    "batch.part_too_large": _("A message in the batch is too large to be sent inline."),
+    "batch.duplicate_message": _("The batch holds the same message twice."),
     "envelope.message_mismatch": _("The header names another message than the URL."),
     "evidence.invalid": _("The evidence is not a valid signed business evidence."),
     "evidence.wrong_issuer": _("The evidence is not signed by the node that sent it."),
@@ -52,7 +56,7 @@ def status_for(code: str) -> int:
         return 503
     if code == "exchange.storage_full":
         return 507
-    if code in ("jws.too_large", "exchange.chunk_too_large"):
+    if code in ("jws.too_large", "exchange.chunk_too_large", "batch.too_large"):
         return 413
     if code in ("exchange.chunk_conflict", "exchange.chunks_missing"):
         return 409

@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("messages/<uuid7:message_id>/parts/<int:part>/chunks", views.chunk_list, name="chunks"),
     path("messages/<uuid7:message_id>/commit", views.commit, name="commit"),
+    path("batch", views.batch, name="batch"),
     path("outbox", views.outbox_list, name="outbox"),
     path(
         "outbox/<uuid7:message_id>/parts/<int:part>/chunks/<int:chunk>",

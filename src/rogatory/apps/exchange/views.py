@@ -20,13 +20,16 @@ from rogatory.apps.exchange.services.inbox import (
     message_commit,
     refusal,
 )
+from rogatory.apps.exchange.services.inbox_batch import messages_commit_batch
 from rogatory.apps.exchange.services.pull import (
     outbox_accept_signal,
     outbox_chunk,
     outbox_list_for,
 )
 from rogatory.core.errors import DomainError
+from rogatory.federation.batch import MAX_BATCH_BODY, BatchError, decode_batch, encode_results
 from rogatory.federation.chunks import CHUNK_SIZE, parse_repr_digest
+from rogatory.federation.transport import Response
 
 
 def _error(err: DomainError) -> JsonResponse:
@@ -79,6 +82,28 @@ def commit(request: HttpRequest, message_id: str) -> HttpResponse:
     else:
         outcome = message_commit(message_id=message_id, header_jws=body)
     return HttpResponse(outcome.body, status=outcome.status, content_type=outcome.content_type)
+
+
+@csrf_exempt
+@require_POST
+def batch(request: HttpRequest) -> HttpResponse:
+    """Commit several small messages at once (``federation.batch``): one answer per message."""
+    try:
+        messages = decode_batch(_read_body(request, MAX_BATCH_BODY))
+    except DomainError:
+        outcome = refusal("batch.too_large", {"limit": MAX_BATCH_BODY})
+        return HttpResponse(outcome.body, status=outcome.status, content_type=outcome.content_type)
+    except BatchError as err:
+        outcome = refusal(err.code)
+        return HttpResponse(outcome.body, status=outcome.status, content_type=outcome.content_type)
+    outcomes = messages_commit_batch(messages=messages)
+    body = encode_results(
+        [
+            (m.message_id, Response(o.status, o.content_type, o.body))
+            for m, o in zip(messages, outcomes, strict=True)
+        ]
+    )
+    return HttpResponse(body, content_type="application/json")
 
 
 @require_GET

@@ -16,6 +16,9 @@ from types import TracebackType
 
 # Backlog bound: at most this many batches wait for the hashing thread (bounded memory).
 _MAX_PENDING = 4
+# Below this size an update is hashed at once on the caller's thread: starting a thread costs
+# more than hashing a small message, and most envelopes hold a few kilobytes.
+INLINE_UPDATE = 256 * 1024
 
 
 class ThreadedSha256:
@@ -23,7 +26,8 @@ class ThreadedSha256:
 
     def __init__(self) -> None:
         self._hash = hashlib.sha256()
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
+        # Started on the first large update only (see INLINE_UPDATE).
+        self._executor: ThreadPoolExecutor | None = None
         self._pending: deque[Future[None]] = deque()
         self._size = 0
 
@@ -36,6 +40,13 @@ class ThreadedSha256:
         """Queue ``data``; it must stay unchanged until the returned future is done."""
         view = memoryview(data)
         self._size += view.nbytes
+        if self._executor is None:
+            if view.nbytes < INLINE_UPDATE:
+                self._hash.update(view)
+                done: Future[None] = Future()
+                done.set_result(None)
+                return done
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
         future = self._executor.submit(self._hash.update, view)
         self._pending.append(future)
         while len(self._pending) > _MAX_PENDING:
@@ -52,7 +63,8 @@ class ThreadedSha256:
 
     def close(self) -> None:
         self._drain()
-        self._executor.shutdown(wait=True)
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
 
     def __enter__(self) -> ThreadedSha256:
         return self
@@ -67,4 +79,5 @@ class ThreadedSha256:
         for future in self._pending:
             future.cancel()
         self._pending.clear()
-        self._executor.shutdown(wait=True)
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)

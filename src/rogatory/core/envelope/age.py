@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import io
 import os
 import tempfile
 from collections import deque
@@ -467,6 +468,25 @@ def _emit(data: Buffer, dst: BinaryIO | None, sinks: Iterable[Sink]) -> list[Fut
     return pending
 
 
+def _fitted(batch_chunks: int, src: BinaryIO, chunk: int, buffered: int) -> int:
+    """Fewer chunks per batch when ``src`` is known to be small.
+
+    Batch buffers are allocated (and zeroed) per call; for the many small files of a batched
+    commit a 1 MiB buffer would cost more than the cryptography. A stream of unknown length
+    keeps the full batch.
+    """
+    try:
+        if not src.seekable():
+            return batch_chunks
+        here = src.tell()
+        end = src.seek(0, io.SEEK_END)
+        src.seek(here)
+    except (OSError, ValueError, AttributeError):
+        return batch_chunks
+    remaining = end - here + buffered
+    return max(1, min(batch_chunks, -(-remaining // chunk)))
+
+
 class _BufferPool:
     """Reusable batch buffers, so large files cause no allocation or page fault per batch.
 
@@ -537,6 +557,7 @@ def encrypt(
     _emit(head, dst, ciphertext_sinks)
     aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
 
+    batch_chunks = _fitted(batch_chunks, src, CHUNK_SIZE, 0)
     batch_size = batch_chunks * CHUNK_SIZE
     plain_pool = _BufferPool(batch_size)
     cipher_pool = _BufferPool(batch_size + batch_chunks * TAG_SIZE)
@@ -698,6 +719,7 @@ def decrypt(
     stream = _StreamDecryptor(
         ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload")), dst, plaintext_sinks
     )
+    batch_chunks = _fitted(batch_chunks, src, ENCRYPTED_CHUNK_SIZE, len(remainder))
     batch_size = batch_chunks * ENCRYPTED_CHUNK_SIZE
     # The header reader reads at most 64 KiB ahead, which always fits in one batch.
     assert len(remainder) <= batch_size  # noqa: S101 - internal invariant, not input validation
@@ -735,6 +757,7 @@ def decrypt_to_path(
     expected_size: int | None = None,
     expected_ciphertext_sha256: str | None = None,
     batch_chunks: int = DEFAULT_BATCH_CHUNKS,
+    durable: bool = True,
 ) -> DecryptResult:
     """Decrypt into a temporary file beside ``destination`` and rename it only on success.
 
@@ -742,6 +765,9 @@ def decrypt_to_path(
     nothing after it, and the plaintext SHA-256 and size (and the SHA-256 of the whole age file)
     equal the expected values when given. On any failure the temporary file is removed and
     ``destination`` is left untouched; the error is raised.
+
+    With ``durable=False`` the file and its directory are not fsynced: a caller committing many
+    small files syncs them once, together, before it acknowledges them (the batch receiver).
     """
     destination = Path(destination)
     descriptor, temporary_name = tempfile.mkstemp(
@@ -768,7 +794,8 @@ def decrypt_to_path(
             actual = plain_digest.hexdigest()
             actual_ciphertext = cipher_digest.hexdigest()
             out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         if expected_ciphertext_sha256 is not None and not hmac.compare_digest(
             actual_ciphertext, expected_ciphertext_sha256
         ):
@@ -781,7 +808,8 @@ def decrypt_to_path(
         if expected_sha256 is not None and not hmac.compare_digest(actual, expected_sha256):
             raise IntegrityError("integrity.plaintext_sha256")
         temporary.replace(destination)
-        _fsync_directory(destination.parent)
+        if durable:
+            _fsync_directory(destination.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()

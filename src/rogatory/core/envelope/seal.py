@@ -282,15 +282,19 @@ def seal_envelope(
 def open_envelope(
     *,
     header_jws: str,
-    parts: Sequence[Path],
+    parts: Sequence[Path | bytes],
     output_dir: Path,
     recipient: str,
     identities: Sequence[age.X25519Identity],
     registry: NodeRegistry,
     now: datetime,
     ciphertext_hashes_verified: bool = False,
+    durable: bool = True,
+    verified_header: EnvelopeHeader | None = None,
 ) -> OpenedEnvelope:
     """Verify and decrypt a received envelope; ``parts[i]`` is the age file of part ``i``.
+
+    A part is a path, or the bytes of a small part that came inline (a batched commit).
 
     Documents are committed as ``<output_dir>/<message_id>.<index>`` (never under the sender's
     file name, which is returned in the manifest entry for display only).
@@ -298,20 +302,25 @@ def open_envelope(
     ``ciphertext_hashes_verified=True`` tells that the caller (the transport, which hashes every
     chunk as it arrives) has already checked each document part's SHA-256 against this header,
     so it is not computed twice; sizes, the manifest part and plaintext hashes are still checked.
+    ``durable=False`` leaves syncing the documents to the caller (see ``age.decrypt_to_path``).
+    ``verified_header`` is the header the caller has just verified from this same
+    ``header_jws`` with the same registry, recipient and time (it is not verified twice).
     """
-    header = verify_header(header_jws, registry=registry, recipient=recipient, now=now)
+    header = verified_header or verify_header(
+        header_jws, registry=registry, recipient=recipient, now=now
+    )
     if len(parts) != len(header.parts):
         raise IntegrityError(
             "integrity.part_count", {"expected": len(header.parts), "actual": len(parts)}
         )
     for descriptor, path in zip(header.parts, parts, strict=True):
-        actual = Path(path).stat().st_size
+        actual = len(path) if isinstance(path, bytes) else Path(path).stat().st_size
         if actual != descriptor.size:
             raise IntegrityError(
                 "integrity.ciphertext_size",
                 {"part": descriptor.index, "expected": descriptor.size, "actual": actual},
             )
-    manifest = _open_manifest(header, Path(parts[0]), identities)
+    manifest = _open_manifest(header, parts[0], identities)
     if len(manifest.documents) != len(header.parts) - 1:
         raise IntegrityError("integrity.part_count", {"manifest": len(manifest.documents)})
     output_dir = Path(output_dir)
@@ -321,7 +330,7 @@ def open_envelope(
             manifest.documents, header.parts[1:], parts[1:], strict=True
         ):
             destination = output_dir / f"{header.message_id}.{entry.index}"
-            with Path(path).open("rb") as src:
+            with _reader(path) as src:
                 age.decrypt_to_path(
                     src,
                     destination,
@@ -331,6 +340,7 @@ def open_envelope(
                     expected_ciphertext_sha256=(
                         None if ciphertext_hashes_verified else descriptor.sha256
                     ),
+                    durable=durable,
                 )
             opened.append(OpenedDocument(entry, destination))
     except BaseException:
@@ -341,15 +351,19 @@ def open_envelope(
     return OpenedEnvelope(header, manifest, tuple(opened))
 
 
+def _reader(part: Path | bytes) -> BinaryIO:
+    return io.BytesIO(part) if isinstance(part, bytes) else Path(part).open("rb")
+
+
 def _open_manifest(
-    header: EnvelopeHeader, path: Path, identities: Sequence[age.X25519Identity]
+    header: EnvelopeHeader, path: Path | bytes, identities: Sequence[age.X25519Identity]
 ) -> Manifest:
     descriptor = header.parts[0]
     if descriptor.name != MANIFEST_PART_NAME or descriptor.size > 2 * MAX_MANIFEST_SIZE:
         raise ValidationError("manifest.invalid", {"reason": "descriptor"})
     plaintext = io.BytesIO()
     cipher_digest = hashlib.sha256()
-    with path.open("rb") as src:
+    with _reader(path) as src:
         age.decrypt(src, plaintext, identities, ciphertext_sinks=(cipher_digest.update,))
     if not hmac.compare_digest(cipher_digest.hexdigest(), descriptor.sha256):
         raise IntegrityError("integrity.ciphertext_sha256", {"part": 0})

@@ -39,10 +39,15 @@ from rogatory.apps.exchange.models import (
 )
 from rogatory.apps.exchange.services.business import evidence_from_message, evidence_issue
 from rogatory.apps.exchange.services.cases import incoming_case_from_message
-from rogatory.apps.exchange.services.evidence import evidence_record
+from rogatory.apps.exchange.services.evidence import evidence_record, evidence_record_many
 from rogatory.apps.exchange.services.keys import LoadedIdentity, node_identity
 from rogatory.apps.exchange.services.registry import current_registry
-from rogatory.apps.exchange.storage import documents_dir, fsync_directory, incoming_dir
+from rogatory.apps.exchange.storage import (
+    documents_dir,
+    fsync_directory,
+    incoming_dir,
+    sync_files,
+)
 from rogatory.core.envelope.errors import EnvelopeError, IntegrityError
 from rogatory.core.envelope.fields import is_uuid7, new_uuid7
 from rogatory.core.envelope.header import (
@@ -62,16 +67,24 @@ from rogatory.core.envelope.receipts import (
     sign_evidence,
     sign_receipt,
 )
+from rogatory.core.envelope.registry import NodeRegistry
 from rogatory.core.envelope.seal import OpenedEnvelope, open_envelope
 from rogatory.core.errors import DomainError
 from rogatory.federation.chunks import CHUNK_SIZE, chunk_count
 
 __all__ = [
     "CommitOutcome",
+    "OpenedCommit",
+    "VerifiedCommit",
+    "accept_commits",
     "chunk_store",
     "chunks_received",
     "incoming_case_from_message",
     "message_commit",
+    "open_commit",
+    "stored_answer",
+    "sync_opened",
+    "verify_commit",
 ]
 
 log = logging.getLogger("rogatory.exchange")
@@ -177,17 +190,23 @@ def refusal(code: str, params: dict[str, Any] | None = None) -> CommitOutcome:
     return CommitOutcome(status_for(code), "application/json", _error_body(code, params or {}))
 
 
-def _stored(sender: str, message_id: str) -> CommitOutcome | None:
-    row = (
-        InboxMessage.objects.filter(sender_node=sender, message_id=message_id)
-        .only("state", "receipt_jws", "rejection_status", "rejection_body")
-        .first()
-    )
-    if row is None:
-        return None
+STORED_ANSWER_FIELDS = ("state", "receipt_jws", "rejection_status", "rejection_body")
+
+
+def stored_answer(row: InboxMessage) -> CommitOutcome:
+    """What a duplicate commit gets: the stored receipt or rejection, byte for byte."""
     if row.state == InboxState.ACCEPTED:
         return CommitOutcome(200, "application/jose", row.receipt_jws.encode("ascii"))
     return CommitOutcome(row.rejection_status or 422, "application/json", bytes(row.rejection_body))
+
+
+def _stored(sender: str, message_id: str) -> CommitOutcome | None:
+    row = (
+        InboxMessage.objects.filter(sender_node=sender, message_id=message_id)
+        .only(*STORED_ANSWER_FIELDS)
+        .first()
+    )
+    return None if row is None else stored_answer(row)
 
 
 def _checkpoint() -> str:
@@ -308,21 +327,48 @@ def _assemble_parts(header: EnvelopeHeader) -> list[Path]:
     return paths
 
 
-def message_commit(
-    *, message_id: str, header_jws: bytes, now: datetime | None = None
-) -> CommitOutcome:
-    """Run docs/protocol.md §8 on a committed header and answer (receipt, rejection, refusal)."""
-    now = now or timezone.now()
+@dataclass(frozen=True, slots=True)
+class VerifiedCommit:
+    """A commit whose header verified and which is not yet stored: to open and accept."""
+
+    header: EnvelopeHeader
+    token: str
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedCommit:
+    header: EnvelopeHeader
+    token: str
+    opened: OpenedEnvelope
+    output: Path
+
+
+def verify_commit(
+    *,
+    message_id: str,
+    header_jws: bytes,
+    identity: LoadedIdentity,
+    registry: NodeRegistry,
+    now: datetime,
+    stored: dict[tuple[str, str], CommitOutcome] | None = None,
+) -> VerifiedCommit | CommitOutcome:
+    """Steps 1-3 of docs/protocol.md §8: the header, then the dedup table.
+
+    ``stored`` holds the answers already stored for this batch's messages (one query for a
+    whole batch); without it the inbox is asked for this message alone.
+    """
     if len(header_jws) > MAX_HEADER_JWS_SIZE:
         return refusal("jws.too_large", {"limit": MAX_HEADER_JWS_SIZE})
     try:
         token = header_jws.decode("ascii")
-        identity = node_identity()
-        registry = current_registry(now=now)
     except UnicodeDecodeError:
         return refusal("jws.malformed")
-    except DomainError as exc:
-        return refusal(exc.code, dict(exc.params))
+
+    def lookup(sender: str, message_id: str) -> CommitOutcome | None:
+        if stored is not None:
+            return stored.get((sender, message_id))
+        return _stored(sender, message_id)
+
     try:
         header = verify_header(token, registry=registry, recipient=identity.node_id, now=now)
     except EnvelopeError as exc:
@@ -331,9 +377,9 @@ def message_commit(
         unverified = _unverified_header(token)
         if unverified is None or unverified.message_id != message_id:
             return refusal(exc.code, dict(exc.params))
-        stored = _stored(unverified.sender, unverified.message_id)
-        if stored is not None:
-            return stored
+        previous = lookup(unverified.sender, unverified.message_id)
+        if previous is not None:
+            return previous
         if exc.code in _TRANSIENT_CODES:
             return refusal(exc.code, dict(exc.params))
         return _reject(
@@ -346,23 +392,47 @@ def message_commit(
         )
     if header.message_id != message_id:
         return refusal("envelope.message_mismatch")
-    stored = _stored(header.sender, header.message_id)
-    if stored is not None:
-        return stored
+    previous = lookup(header.sender, header.message_id)
+    if previous is not None:
+        return previous
+    return VerifiedCommit(header, token)
+
+
+def open_commit(
+    commit: VerifiedCommit,
+    *,
+    parts: list[Path | bytes] | None,
+    identity: LoadedIdentity,
+    registry: NodeRegistry,
+    now: datetime,
+) -> OpenedCommit | CommitOutcome:
+    """Steps 4-6: check and decrypt the parts (``None``: the uploaded chunks) into a folder.
+
+    Inline ``parts`` (a batch) are not fsynced here: the caller syncs the whole batch once,
+    before any receipt is signed (:func:`sync_opened`).
+    """
+    header, token = commit.header, commit.token
     output = documents_dir() / header.sender / f"{header.message_id}.{uuid.uuid4().hex[:12]}"
-    parts: list[Path] = []
+    assembled: list[Path] = []
     try:
-        parts = _assemble_parts(header)
+        if parts is None:
+            assembled = _assemble_parts(header)
+            sources: list[Path | bytes] = list(assembled)
+        else:
+            _check_inline_parts(header, parts)
+            sources = parts
         output.mkdir(parents=True, exist_ok=True)
         opened = open_envelope(
             header_jws=token,
-            parts=parts,
+            parts=sources,
             output_dir=output,
             recipient=identity.node_id,
             identities=identity.decryption,
             registry=registry,
             now=now,
             ciphertext_hashes_verified=True,
+            durable=parts is None,
+            verified_header=header,
         )
     except _RefusedError as exc:
         shutil.rmtree(output, ignore_errors=True)
@@ -388,68 +458,115 @@ def message_commit(
             "exchange.chunks_missing", {"missing": 1}
         )
     finally:
-        for path in parts:
+        for path in assembled:
             if path.name.startswith("part-"):
                 with contextlib.suppress(OSError):
                     path.unlink()
-    try:
-        receipt_token = _accept(
-            header=header,
-            token=token,
-            opened=opened,
-            identity=identity,
-            sender_state=registry.node(header.sender).state,
-            now=now,
+    return OpenedCommit(header, token, opened, output)
+
+
+def _check_inline_parts(header: EnvelopeHeader, parts: list[Path | bytes]) -> None:
+    if len(parts) != len(header.parts):
+        raise IntegrityError(
+            "integrity.part_count", {"expected": len(header.parts), "actual": len(parts)}
         )
+    for descriptor, data in zip(header.parts, parts, strict=True):
+        if not isinstance(data, bytes) or len(data) != descriptor.size:
+            raise IntegrityError("integrity.ciphertext_size", {"part": descriptor.index})
+        if not hmac.compare_digest(hashlib.sha256(data).hexdigest(), descriptor.sha256):
+            raise IntegrityError("integrity.ciphertext_sha256", {"part": descriptor.index})
+
+
+def sync_opened(commits: list[OpenedCommit]) -> None:
+    """Make every decrypted document of a batch durable before its receipt (protocol §9)."""
+    sync_files([d.path for c in commits for d in c.opened.documents], [c.output for c in commits])
+
+
+def message_commit(
+    *, message_id: str, header_jws: bytes, now: datetime | None = None
+) -> CommitOutcome:
+    """Run docs/protocol.md §8 on a committed header and answer (receipt, rejection, refusal)."""
+    now = now or timezone.now()
+    try:
+        identity = node_identity()
+        registry = current_registry(now=now)
+    except DomainError as exc:
+        return refusal(exc.code, dict(exc.params))
+    verified = verify_commit(
+        message_id=message_id, header_jws=header_jws, identity=identity, registry=registry, now=now
+    )
+    if isinstance(verified, CommitOutcome):
+        return verified
+    opened = open_commit(verified, parts=None, identity=identity, registry=registry, now=now)
+    if isinstance(opened, CommitOutcome):
+        return opened
+    header = opened.header
+    try:
+        (receipt_token,) = accept_commits([opened], identity=identity, registry=registry, now=now)
     except DbIntegrityError:
         # A concurrent commit of the same message won: answer with what it stored.
-        shutil.rmtree(output, ignore_errors=True)
+        shutil.rmtree(opened.output, ignore_errors=True)
         stored = _stored(header.sender, header.message_id)
         if stored is None:
             raise
         return stored
     except BaseException:
-        shutil.rmtree(output, ignore_errors=True)
+        shutil.rmtree(opened.output, ignore_errors=True)
         raise
     _discard_chunks(header.message_id)
     return CommitOutcome(201, "application/jose", receipt_token.encode("ascii"))
 
 
-def _accept(
+def accept_commits(
+    commits: list[OpenedCommit],
     *,
-    header: EnvelopeHeader,
-    token: str,
-    opened: OpenedEnvelope,
     identity: LoadedIdentity,
-    sender_state: str,
+    registry: NodeRegistry,
     now: datetime,
-) -> str:
-    metadata = dict(opened.manifest.metadata)
-    kind = metadata.get("kind")
+) -> list[str]:
+    """Step 7: one transaction writes the inbox rows, their documents and signed receipts.
+
+    Raises the database's IntegrityError if another commit stored one of them first (the
+    caller answers with what that one stored). Returns the receipts, in order.
+    """
     media_root = Path(settings.MEDIA_ROOT)
     with transaction.atomic():
-        receipt = Receipt(
-            receipt_id=new_uuid7(now),
-            message_id=header.message_id,
-            sender=header.sender,
-            recipient=header.recipient,
-            header_sha256=header_sha256(token),
-            received_at=now,
-            audit_checkpoint=_checkpoint(),
-        )
-        signed = sign_receipt(receipt, key=identity.keys.signing)
-        inbox = InboxMessage.objects.create(
-            sender_node=header.sender,
-            message_id=header.message_id,
-            state=InboxState.ACCEPTED,
-            header_jws=token,
-            header_sha256=receipt.header_sha256,
-            case_reference=header.case_reference or "",
-            kind=kind if isinstance(kind, str) else "",
-            metadata=metadata,
-            received_at=now,
-            receipt_jws=signed,
-        )
+        checkpoint = _checkpoint()
+        receipts = [
+            Receipt(
+                receipt_id=new_uuid7(now),
+                message_id=c.header.message_id,
+                sender=c.header.sender,
+                recipient=c.header.recipient,
+                header_sha256=header_sha256(c.token),
+                received_at=now,
+                audit_checkpoint=checkpoint,
+            )
+            for c in commits
+        ]
+        signed = [sign_receipt(r, key=identity.keys.signing) for r in receipts]
+        rows = []
+        for c, receipt, token in zip(commits, receipts, signed, strict=True):
+            metadata = dict(c.opened.manifest.metadata)
+            kind = metadata.get("kind")
+            rows.append(
+                InboxMessage(
+                    sender_node=c.header.sender,
+                    message_id=c.header.message_id,
+                    state=InboxState.ACCEPTED,
+                    header_jws=c.token,
+                    header_sha256=receipt.header_sha256,
+                    case_reference=c.header.case_reference or "",
+                    kind=kind if isinstance(kind, str) else "",
+                    metadata=metadata,
+                    received_at=now,
+                    receipt_jws=token,
+                )
+            )
+        if len(rows) == 1:
+            rows[0].save(force_insert=True)  # gives the primary key on every database
+        else:
+            rows = InboxMessage.objects.bulk_create(rows)
         documents = InboxDocument.objects.bulk_create(
             [
                 InboxDocument(
@@ -461,26 +578,44 @@ def _accept(
                     sha256=d.entry.sha256,
                     path=str(d.path.relative_to(media_root)),
                 )
-                for d in opened.documents
+                for inbox, c in zip(rows, commits, strict=True)
+                for d in c.opened.documents
             ]
         )
-        evidence_record(token=signed, kind=EvidenceKind.RECEIPT, signal=receipt, at=now)
-        try:
-            # A savepoint: a message the case system cannot take is still received (and
-            # receipted); the error is kept on the inbox row for the registry clerk.
-            with transaction.atomic():
-                if inbox.kind == "evidence":
-                    evidence_from_message(inbox=inbox, now=now)
-                else:
-                    case = incoming_case_from_message(
-                        inbox=inbox, sender_state=sender_state, documents=documents, now=now
-                    )
-                    if case is not None:
-                        # Delivered to the case system: tell the sender, signed (§5.2).
-                        evidence_issue(
-                            inbox=inbox, evidence_type=EvidenceType.DELIVERED, case=case, now=now
-                        )
-        except DomainError as exc:
-            inbox.delivery_error = exc.code[:64]
-            inbox.save(update_fields=["delivery_error"])
+        evidence_record_many(
+            [(token, EvidenceKind.RECEIPT, r) for token, r in zip(signed, receipts, strict=True)],
+            at=now,
+        )
+        for inbox, c in zip(rows, commits, strict=True):
+            if inbox.kind == "ping":
+                continue  # a connectivity check: received and receipted, nothing to deliver
+            _deliver(
+                inbox,
+                [d for d in documents if d.inbox_id == inbox.pk],
+                sender_state=registry.node(c.header.sender).state,
+                now=now,
+            )
     return signed
+
+
+def _deliver(
+    inbox: InboxMessage, documents: list[InboxDocument], *, sender_state: str, now: datetime
+) -> None:
+    try:
+        # A savepoint: a message the case system cannot take is still received (and
+        # receipted); the error is kept on the inbox row for the registry clerk.
+        with transaction.atomic():
+            if inbox.kind == "evidence":
+                evidence_from_message(inbox=inbox, now=now)
+            else:
+                case = incoming_case_from_message(
+                    inbox=inbox, sender_state=sender_state, documents=documents, now=now
+                )
+                if case is not None:
+                    # Delivered to the case system: tell the sender, signed (§5.2).
+                    evidence_issue(
+                        inbox=inbox, evidence_type=EvidenceType.DELIVERED, case=case, now=now
+                    )
+    except DomainError as exc:
+        inbox.delivery_error = exc.code[:64]
+        inbox.save(update_fields=["delivery_error"])

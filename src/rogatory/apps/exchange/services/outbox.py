@@ -19,12 +19,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from rogatory.apps.exchange.models import EvidenceKind, OutboxMessage, OutboxState
-from rogatory.apps.exchange.services.evidence import evidence_record
+from rogatory.apps.exchange.services.evidence import evidence_record, evidence_record_many
 from rogatory.apps.exchange.services.keys import node_identity
 from rogatory.apps.exchange.services.registry import current_registry, peer_endpoint
 from rogatory.apps.exchange.storage import outbox_dir
@@ -37,13 +37,21 @@ from rogatory.core.envelope.receipts import (
 )
 from rogatory.core.envelope.receipts import (
     EvidenceType,
+    Receipt,
     check_receipt_for,
     sign_evidence,
     verify_evidence_with_registry,
     verify_receipt_with_registry,
 )
+from rogatory.core.envelope.registry import NodeRegistry
 from rogatory.core.envelope.seal import Document, part_file_name, seal_envelope
 from rogatory.core.errors import DomainError
+from rogatory.federation.batch import (
+    INLINE_LIMIT,
+    MAX_BATCH_MESSAGES,
+    InlineMessage,
+    deliver_batch,
+)
 from rogatory.federation.policy import RetryPolicy
 from rogatory.federation.sender import deliver
 from rogatory.federation.transport import Response, Transport, TransportError
@@ -153,14 +161,22 @@ def outbox_claim_due(*, now: datetime, limit: int = 50) -> list[OutboxMessage]:
             .order_by("next_attempt_at", "id")
             .values_list("pk", flat=True)[:limit]
         )
-        claimed = [
-            pk
-            for pk in candidates
-            if OutboxMessage.objects.filter(_due(now), pk=pk).update(
+        if connection.features.has_select_for_update_skip_locked:
+            # The candidates are row-locked by this transaction: nobody else can claim them,
+            # so one statement claims them all.
+            OutboxMessage.objects.filter(pk__in=candidates).update(
                 state=OutboxState.SENDING, claimed_until=now + CLAIM_LEASE
             )
-            == 1
-        ]
+            claimed = candidates
+        else:
+            claimed = [
+                pk
+                for pk in candidates
+                if OutboxMessage.objects.filter(_due(now), pk=pk).update(
+                    state=OutboxState.SENDING, claimed_until=now + CLAIM_LEASE
+                )
+                == 1
+            ]
     return list(OutboxMessage.objects.filter(pk__in=claimed).order_by("id"))
 
 
@@ -180,10 +196,13 @@ def _header(message: OutboxMessage) -> EnvelopeHeader:
     )
 
 
-def outbox_record_receipt(*, message: OutboxMessage, token: str, now: datetime) -> bool:
-    """Verify a receipt for ``message`` and record it; ``False`` if it is not valid."""
+def _verified_receipt(
+    message: OutboxMessage, token: str, now: datetime, registry: NodeRegistry | None = None
+) -> Receipt | None:
+    """The receipt in ``token`` if it is signed by the recipient and binds this message."""
     try:
-        receipt = verify_receipt_with_registry(token, registry=current_registry(now=now), at=now)
+        registry = registry or current_registry(now=now)
+        receipt = verify_receipt_with_registry(token, registry=registry, at=now)
         check_receipt_for(receipt, header_jws=message.header_jws, header=_header(message))
     except (EnvelopeError, DomainError) as exc:
         alerts.warning(
@@ -191,30 +210,58 @@ def outbox_record_receipt(*, message: OutboxMessage, token: str, now: datetime) 
             message.message_id,
             getattr(exc, "code", "?"),
         )
-        return False
+        return None
+    return receipt
+
+
+def _record_receipts(
+    received: Sequence[tuple[OutboxMessage, str, Receipt]], now: datetime, *, attempted: bool
+) -> None:
+    """Mark the messages delivered with their verified receipts, in one transaction.
+
+    A receipt for a message we already gave up on is kept, never dropped, and raises a
+    conflict alert (protocol R5: a late receipt).
+    """
     with transaction.atomic():
-        row = OutboxMessage.objects.select_for_update().get(pk=message.pk)
-        evidence_record(token=token, kind=EvidenceKind.RECEIPT, signal=receipt, at=now)
-        if row.state == OutboxState.FAILED:
-            # Late receipt after we gave up: keep the evidence, never drop it, and alert.
-            row.conflict = True
-            row.receipt_jws = token
-            row.save(update_fields=["conflict", "receipt_jws"])
-            alerts.error("exchange.late_receipt message=%s", row.message_id)
-            return True
-        row.state, row.receipt_jws, row.delivered_at = OutboxState.DELIVERED, token, now
-        row.claimed_until = row.next_attempt_at = None
-        row.last_error = ""
-        row.save(
-            update_fields=[
-                "state",
-                "receipt_jws",
-                "delivered_at",
-                "claimed_until",
-                "next_attempt_at",
-                "last_error",
-            ]
+        rows = {
+            row.pk: row
+            for row in OutboxMessage.objects.select_for_update().filter(
+                pk__in=[m.pk for m, _, _ in received]
+            )
+        }
+        evidence_record_many(
+            [(token, EvidenceKind.RECEIPT, receipt) for _, token, receipt in received], at=now
         )
+        delivered, late = [], []
+        for message, token, _ in received:
+            row = rows[message.pk]
+            row.receipt_jws = token
+            if row.state == OutboxState.FAILED:
+                row.conflict = True
+                late.append(row)
+                alerts.error("exchange.late_receipt message=%s", row.message_id)
+            else:
+                delivered.append(row)
+        increment = {"attempts": F("attempts") + 1} if attempted else {}
+        # The same values for every row in one statement; only the receipt differs per row.
+        OutboxMessage.objects.filter(pk__in=[r.pk for r in delivered]).update(
+            state=OutboxState.DELIVERED,
+            delivered_at=now,
+            claimed_until=None,
+            next_attempt_at=None,
+            last_error="",
+            **increment,
+        )
+        OutboxMessage.objects.filter(pk__in=[r.pk for r in late]).update(conflict=True, **increment)
+        OutboxMessage.objects.bulk_update([*delivered, *late], ["receipt_jws"])
+
+
+def outbox_record_receipt(*, message: OutboxMessage, token: str, now: datetime) -> bool:
+    """Verify a receipt for ``message`` and record it; ``False`` if it is not valid."""
+    receipt = _verified_receipt(message, token, now)
+    if receipt is None:
+        return False
+    _record_receipts([(message, token, receipt)], now, attempted=False)
     return True
 
 
@@ -291,6 +338,21 @@ def _retry(message: OutboxMessage, code: str, now: datetime) -> SendResult:
     return SendResult(OutboxState.PENDING, code)
 
 
+def _is_receipt(reply: Response) -> bool:
+    return reply.status in (200, 201) and reply.content_type.startswith("application/jose")
+
+
+def _judge(message: OutboxMessage, reply: Response, now: datetime) -> SendResult:
+    """Record the answer to a commit that is not a valid receipt: a signed rejection or retry."""
+    if 400 <= reply.status < 500:
+        reason = outbox_record_rejection(message=message, reply=reply, now=now)
+        if reason is not None:
+            OutboxMessage.objects.filter(pk=message.pk).update(attempts=message.attempts + 1)
+            return SendResult(OutboxState.FAILED, reason)
+    # Unsigned errors are ignored as signals: retry (protocol design §14).
+    return _retry(message, f"http.{reply.status}", now)
+
+
 def outbox_send(
     *, message: OutboxMessage, transport: Transport, now: datetime | None = None
 ) -> SendResult:
@@ -308,29 +370,97 @@ def outbox_send(
         return _retry(message, exc.code, now)
     except (DomainError, OSError) as exc:
         return _retry(message, getattr(exc, "code", "exchange.local_error"), now)
-    if reply.status in (200, 201) and reply.content_type.startswith("application/jose"):
+    if _is_receipt(reply):
         token = reply.body.decode("ascii", "replace")
-        if outbox_record_receipt(message=message, token=token, now=now):
-            OutboxMessage.objects.filter(pk=message.pk).update(attempts=message.attempts + 1)
-            return SendResult(OutboxState.DELIVERED, "")
-        return _retry(message, "receipt.invalid", now)
-    if 400 <= reply.status < 500:
-        reason = outbox_record_rejection(message=message, reply=reply, now=now)
-        if reason is not None:
-            OutboxMessage.objects.filter(pk=message.pk).update(attempts=message.attempts + 1)
-            return SendResult(OutboxState.FAILED, reason)
-    # Unsigned errors are ignored as signals: retry (protocol design §14).
-    return _retry(message, f"http.{reply.status}", now)
+        receipt = _verified_receipt(message, token, now)
+        if receipt is None:
+            return _retry(message, "receipt.invalid", now)
+        _record_receipts([(message, token, receipt)], now, attempted=True)
+        return SendResult(OutboxState.DELIVERED, "")
+    return _judge(message, reply, now)
+
+
+def _inline(message: OutboxMessage) -> InlineMessage | None:
+    """The message with its parts in memory, if it is small enough to go in a batch."""
+    paths = part_paths(message)
+    try:
+        if sum(p.stat().st_size for p in paths) > INLINE_LIMIT:
+            return None
+        return InlineMessage(
+            message.message_id, message.header_jws, tuple(p.read_bytes() for p in paths)
+        )
+    except OSError:
+        return None  # the single path reports and retries it
+
+
+def outbox_send_batch(
+    *, items: Sequence[tuple[OutboxMessage, InlineMessage]], transport: Transport, now: datetime
+) -> list[SendResult]:
+    """Commit claimed small messages for one recipient in one request (``federation.batch``).
+
+    Every message is then judged on its own answer, exactly as after a single commit. A peer
+    that does not know batches (404/405) gets the messages one by one.
+    """
+    messages = [m for m, _ in items]
+    try:
+        replies = deliver_batch(
+            transport,
+            endpoint=peer_endpoint(messages[0].recipient_node),
+            messages=[inline for _, inline in items],
+        )
+    except TransportError as exc:
+        if exc.code in ("http.404", "http.405"):
+            return [outbox_send(message=m, transport=transport, now=now) for m in messages]
+        return [_retry(m, exc.code, now) for m in messages]
+    except DomainError as exc:
+        return [_retry(m, exc.code, now) for m in messages]
+    results: dict[int, SendResult] = {}
+    received: list[tuple[OutboxMessage, str, Receipt]] = []
+    try:
+        registry: NodeRegistry | None = current_registry(now=now)
+    except DomainError:
+        registry = None  # each receipt is then refused (and retried) on its own
+    for message in messages:
+        reply = replies[message.message_id]
+        if not _is_receipt(reply):
+            results[message.pk] = _judge(message, reply, now)
+            continue
+        token = reply.body.decode("ascii", "replace")
+        receipt = _verified_receipt(message, token, now, registry)
+        if receipt is None:
+            results[message.pk] = _retry(message, "receipt.invalid", now)
+            continue
+        received.append((message, token, receipt))
+        results[message.pk] = SendResult(OutboxState.DELIVERED, "")
+    if received:
+        _record_receipts(received, now, attempted=True)
+    return [results[m.pk] for m in messages]
 
 
 def outbox_process_due(
     *, transport: Transport, now: datetime | None = None, limit: int = 50
 ) -> int:
-    """Claim and send due messages once; returns how many were handled."""
+    """Claim and send due messages once; returns how many were handled.
+
+    Small messages go to each recipient in batches (one request, one transaction on each
+    side); larger ones, and any message whose files cannot be read, one by one.
+    """
     claimed = outbox_claim_due(now=now or timezone.now(), limit=limit)
+    batches: dict[str, list[tuple[OutboxMessage, InlineMessage]]] = {}
     for message in claimed:
-        # A real clock moves on while sending; a fake one (tests) stays put.
-        outbox_send(message=message, transport=transport, now=now or timezone.now())
+        inline = _inline(message)
+        if inline is None:
+            # A real clock moves on while sending; a fake one (tests) stays put.
+            outbox_send(message=message, transport=transport, now=now or timezone.now())
+        else:
+            batches.setdefault(message.recipient_node, []).append((message, inline))
+    for items in batches.values():
+        for start in range(0, len(items), MAX_BATCH_MESSAGES):
+            outbox_send_batch(
+                items=items[start : start + MAX_BATCH_MESSAGES],
+                transport=transport,
+                now=now or timezone.now(),
+            )
     return len(claimed)
 
 
