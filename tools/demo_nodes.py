@@ -9,12 +9,14 @@ import json
 import os
 import secrets
 import signal
+import ssl
 import subprocess
 import sys
 import time
 import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from rogatory.core.envelope.keys import NodeKeys, public_jwk, public_key_from_jwk
 from rogatory.core.envelope.registry import NodeRegistry, RegistryKey, RegistryNode, sign_registry
@@ -63,11 +65,14 @@ def run(state: str, env: dict[str, str], *args: str) -> str:
     return done.stdout
 
 
-def build_registry(jwks: dict[str, list[dict[str, str]]]) -> NodeRegistry:
+def build_registry(exports: dict[str, dict[str, Any]]) -> NodeRegistry:
+    """Registry entries from each node's ``keys export`` (keys, TLS pin and certificate)."""
     now = datetime.now(UTC).replace(microsecond=0)
     start, end = now - timedelta(days=1), now + timedelta(days=365)
     nodes = []
-    for state, keys in jwks.items():
+    for state, exported in exports.items():
+        keys = exported["keys"]
+        tls_pem = exported.get("tls_certificate")
         sig = next(j for j in keys if j["crv"] == "Ed25519")
         enc = next(j for j in keys if j["crv"] == "X25519")
         nodes.append(
@@ -78,6 +83,8 @@ def build_registry(jwks: dict[str, list[dict[str, str]]]) -> NodeRegistry:
                 endpoint=f"https://{node_id(state)}.example/exchange",
                 signing_keys=(RegistryKey(public_key_from_jwk(sig), start, end),),
                 encryption_keys=(RegistryKey(public_key_from_jwk(enc), start, end),),
+                tls_cert_sha256=(exported["tls_cert_sha256"],) if tls_pem else (),
+                tls_certificates=(ssl.PEM_cert_to_DER_cert(tls_pem),) if tls_pem else (),
             )
         )
     return NodeRegistry(1, now, now + timedelta(days=30), tuple(nodes))
@@ -96,7 +103,7 @@ def setup() -> tuple[Path, str]:
     password = password_file.read_text(encoding="utf-8").strip()
     if (DEMO / ".loaded").exists():
         return passphrase_file, password
-    jwks = {}
+    exports = {}
     for seed, (state, _) in enumerate(NODES, start=1):
         env = env_for(state, passphrase_file)
         print(f"[{state}] database, demo data and keys…", flush=True)
@@ -115,9 +122,9 @@ def setup() -> tuple[Path, str]:
             password,
         )
         run(state, env, "keys", "init", "--node-id", node_id(state))
-        jwks[state] = json.loads(run(state, env, "keys", "export"))["keys"]
+        exports[state] = json.loads(run(state, env, "keys", "export"))
     operators = [NodeKeys.generate() for _ in range(3)]
-    signed = sign_registry(build_registry(jwks), [k.signing for k in operators[:2]])
+    signed = sign_registry(build_registry(exports), [k.signing for k in operators[:2]])
     (DEMO / "registry.json").write_bytes(signed)
     config = {"threshold": 2, "keys": [public_jwk(k.signing.public_key()) for k in operators]}
     (DEMO / "operators.json").write_text(json.dumps(config), encoding="utf-8")

@@ -52,6 +52,10 @@ class Node:
     servers: list[subprocess.Popen[bytes]] = field(default_factory=list)
     worker: subprocess.Popen[bytes] | None = None
     jwks: list[dict[str, str]] = field(default_factory=list)
+    # Serve HTTPS with mutual TLS through ``rogatory exchange-serve`` (default: plain HTTP).
+    tls: bool = False
+    tls_cert_sha256: str = ""
+    tls_certificate: str = ""
 
     @property
     def data_dir(self) -> Path:
@@ -59,7 +63,19 @@ class Node:
 
     @property
     def endpoint(self) -> str:
-        return f"http://127.0.0.1:{self.port}/exchange"
+        scheme = "https" if self.tls else "http"
+        return f"{scheme}://127.0.0.1:{self.port}/exchange"
+
+    def registry_entry(self) -> Any:
+        from tests.exchange.support import NodeEntry
+
+        return NodeEntry(
+            self.node_id,
+            self.state,
+            self.jwks,
+            tls_cert_sha256=(self.tls_cert_sha256,) if self.tls_cert_sha256 else (),
+            tls_certificates=(self.tls_certificate,) if self.tls_certificate else (),
+        )
 
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("ROGATORY_")}
@@ -107,13 +123,21 @@ class Node:
             self.run("migrate", "-v", "0")
             self.run("directory", "seed")
         self.run("keys", "init", "--node-id", self.node_id, "--kdf-cost", "10")
-        self.jwks = json.loads(self.run("keys", "export").stdout)["keys"]
+        exported = json.loads(self.run("keys", "export").stdout)
+        self.jwks = exported["keys"]
+        self.tls_cert_sha256 = exported.get("tls_cert_sha256", "")
+        self.tls_certificate = exported.get("tls_certificate", "")
+
+    def server_command(self) -> list[str]:
+        if self.tls:
+            return [str(BIN / "rogatory"), "exchange-serve", f"127.0.0.1:{self.port}"]
+        return [sys.executable, "-m", "tests.exchange.serve", f"127.0.0.1:{self.port}"]
 
     def start_server(self) -> None:
         log = (self.data_dir / "server.log").open("ab")
         self.servers = [
             subprocess.Popen(
-                [sys.executable, "-m", "tests.exchange.serve", f"127.0.0.1:{self.port}"],
+                self.server_command(),
                 env=self.env(),
                 cwd=REPO,
                 stdout=log,
@@ -123,6 +147,13 @@ class Node:
         ]
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
+            if self.tls:  # listening means ready: the TLS context is built before the bind
+                try:
+                    socket.create_connection(("127.0.0.1", self.port), timeout=2).close()
+                except OSError:
+                    time.sleep(0.1)
+                    continue
+                return
             try:
                 with urllib.request.urlopen(  # noqa: S310 - our own http loopback URL
                     f"{self.endpoint}/outbox?for=probe", timeout=2
@@ -159,23 +190,28 @@ class Node:
         self.stop_worker()
 
 
-def node_pair(root: Path, *, b_endpoint_for_a: str | None = None) -> tuple[Node, Node]:
+def node_pair(
+    root: Path,
+    *,
+    b_endpoint_for_a: str | None = None,
+    tls: bool = False,
+    extra_env: dict[str, str] | None = None,
+) -> tuple[Node, Node]:
     """Nodes A (xa-central, XA) and B (xb-central, XB) sharing a signed registry; A reaches B
-    at ``b_endpoint_for_a`` when given (e.g. through a proxy). Nothing is started."""
-    from tests.exchange.support import NodeEntry, Operators, build_registry
+    at ``b_endpoint_for_a`` when given (e.g. through a proxy). With ``tls`` both serve HTTPS
+    with mutual TLS and the registry carries their certificates. Nothing is started."""
+    from tests.exchange.support import Operators, build_registry
 
     template = Node("template", "template", "XA", root)
     template.data_dir.mkdir()
     template.run("migrate", "-v", "0")
     template.run("directory", "seed")
-    a = Node("a", "xa-central", "XA", root)
-    b = Node("b", "xb-central", "XB", root)
+    a = Node("a", "xa-central", "XA", root, tls=tls, extra_env=dict(extra_env or {}))
+    b = Node("b", "xb-central", "XB", root, tls=tls, extra_env=dict(extra_env or {}))
     for node in (a, b):
         node.init(template.data_dir / "rogatory.sqlite3")
     operators = Operators.make()
-    registry = build_registry(
-        [NodeEntry("xa-central", "XA", a.jwks), NodeEntry("xb-central", "XB", b.jwks)]
-    )
+    registry = build_registry([a.registry_entry(), b.registry_entry()])
     signed = root / "registry.json"
     signed.write_bytes(operators.sign(registry))
     config = operators.write_config(root / "operators.json")

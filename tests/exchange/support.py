@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -29,6 +30,9 @@ class NodeEntry:
     jwks: Sequence[dict[str, str]]
     signing_status: KeyStatus = KeyStatus.ACTIVE
     signing_not_after: datetime = NOT_AFTER
+    # From ``rogatory keys export``: the TLS pin and the PEM certificate (mutual TLS).
+    tls_cert_sha256: tuple[str, ...] = ()
+    tls_certificates: tuple[str, ...] = ()
 
 
 def entry_for(node_id: str, state: str, keys: NodeKeys, **kwargs: Any) -> NodeEntry:
@@ -56,6 +60,8 @@ def build_registry(nodes: Sequence[NodeEntry], *, version: int = 1) -> NodeRegis
                     ),
                 ),
                 encryption_keys=(RegistryKey(public_key_from_jwk(enc), NOT_BEFORE, NOT_AFTER),),
+                tls_cert_sha256=node.tls_cert_sha256,
+                tls_certificates=tuple(ssl.PEM_cert_to_DER_cert(p) for p in node.tls_certificates),
             )
         )
     return NodeRegistry(version, issued, issued + timedelta(days=30), tuple(built))

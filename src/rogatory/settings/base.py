@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "rogatory.apps.exchange.peers.ExchangePeerMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -73,6 +74,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
+
+# Mutual TLS between nodes (rogatory.apps.exchange.peers): refuse /exchange/ requests whose
+# client certificate is not a registry node's; optionally trust a TLS-terminating proxy that
+# forwards the certificate hash in a header, only from the listed addresses (IPs or CIDRs).
+EXCHANGE_PATH_PREFIX = "/exchange/"
+EXCHANGE_REQUIRE_MTLS = env_bool("ROGATORY_EXCHANGE_REQUIRE_MTLS", False)
+EXCHANGE_TLS_CLIENT_HASH_HEADER = env_str("ROGATORY_EXCHANGE_TLS_CLIENT_HASH_HEADER", "")
+EXCHANGE_TLS_TRUSTED_PROXIES = env_list("ROGATORY_EXCHANGE_TLS_TRUSTED_PROXIES", [])
 
 ROOT_URLCONF = "rogatory.urls"
 WSGI_APPLICATION = "rogatory.wsgi.application"

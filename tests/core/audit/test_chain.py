@@ -1,6 +1,6 @@
 from dataclasses import replace
 
-from rogatory.core.audit.chain import GENESIS, ChainEvent, event_hash, verify
+from rogatory.core.audit.chain import GENESIS, ChainEvent, ChainFault, event_hash, verify
 
 
 def _chain(n: int) -> list[ChainEvent]:
@@ -31,3 +31,15 @@ def test_a_deleted_tail_is_caught_by_the_head() -> None:
     _, fault = verify(events[:4], head_seq=5, head_hash=events[-1].hash)
     assert fault is not None
     assert fault.seq == 5
+
+
+def test_a_missing_or_moved_event_is_reported_at_the_position_it_leaves_wrong() -> None:
+    # given a chain of 5 whose event 2 was deleted, or swapped with event 4
+    events = _chain(5)
+    deleted = [events[0], *events[2:]]
+    swapped = [events[0], events[3], events[2], events[1], events[4]]
+    # when verified, then the first bad position is 2 in both cases
+    _, fault = verify(deleted, head_seq=5, head_hash=events[-1].hash)
+    assert fault == ChainFault(2, "sequence gap: found 3")
+    _, fault = verify(swapped, head_seq=5, head_hash=events[-1].hash)
+    assert fault == ChainFault(2, "sequence gap: found 4")

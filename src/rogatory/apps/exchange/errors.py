@@ -20,6 +20,7 @@ MESSAGES: dict[str, Any] = {
     "exchange.not_found": _("No such message."),
     "exchange.transaction_required": _("Messages are queued inside the business transaction."),
     "exchange.not_resendable": _("Only a failed message can be resent."),
+    "exchange.peer_mismatch": _("The message is signed by another node than the TLS peer."),
     "batch.malformed": _("The batch is not a valid list of inline messages."),
     "batch.too_large": _("The batch is larger than %(limit)s bytes."),
     "batch.part_too_large": _("A message in the batch is too large to be sent inline."),
@@ -29,6 +30,13 @@ MESSAGES: dict[str, Any] = {
     "evidence.wrong_issuer": _("The evidence is not signed by the node that sent it."),
     "evidence.unknown_message": _("The evidence names a message this node did not send."),
     "keys.missing": _("This node has no keys yet."),
+    "keys.tls_missing": _("This node has no TLS certificate yet."),
+    "exchange.peer_unauthenticated": _(
+        "This endpoint requires a client certificate listed in the trust list."
+    ),
+    "exchange.peer_unknown": _(
+        "The client certificate is not listed for an active node of the trust list."
+    ),
     "registry.missing": _("This node has no trust list yet."),
     "registry.expired": _("The trust list has expired."),
 }
@@ -45,7 +53,15 @@ _UNAVAILABLE = frozenset(
 )
 _FORBIDDEN_PREFIXES = ("registry.",)
 _FORBIDDEN = frozenset(
-    {"jws.signature_invalid", "jws.kid_mismatch", "jws.kid_unknown", "envelope.wrong_recipient"}
+    {
+        "jws.signature_invalid",
+        "jws.kid_mismatch",
+        "jws.kid_unknown",
+        "envelope.wrong_recipient",
+        "exchange.peer_unauthenticated",
+        "exchange.peer_unknown",
+        "exchange.peer_mismatch",
+    }
 )
 _UNPROCESSABLE_PREFIXES = ("integrity.", "manifest.", "age.")
 

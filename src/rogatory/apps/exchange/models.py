@@ -21,6 +21,24 @@ class NodeIdentity(models.Model):
         verbose_name_plural = _("node identities")
 
 
+class NodeTlsIdentity(models.Model):
+    """This node's TLS certificate (self-signed, pinned by the registry) and its private key,
+    encrypted at rest under the node passphrase like the other keys."""
+
+    node_id = models.CharField(max_length=64)
+    certificate_der = models.BinaryField()
+    cert_sha256 = models.CharField(max_length=64, unique=True)
+    encrypted_key = models.BinaryField()
+    not_after = models.DateTimeField()
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("node TLS identity")
+        verbose_name_plural = _("node TLS identities")
+
+
 class TrustAnchor(models.Model):
     """Root of trust for the registry: the operators' public keys and the threshold k."""
 

@@ -24,8 +24,15 @@ def incoming_dir(message_id: str) -> Path:
     return Path(settings.DATA_DIR) / "exchange" / "incoming" / message_id
 
 
+_made: set[Path] = set()
+
+
 def documents_dir() -> Path:
-    return _dir(Path(settings.MEDIA_ROOT) / "exchange")
+    path = Path(settings.MEDIA_ROOT) / "exchange"
+    if path not in _made:  # asked for every received message: create it once per process
+        _dir(path)
+        _made.add(path)
+    return path
 
 
 def fsync_directory(directory: Path) -> None:

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rogatory.apps.exchange.errors import exchange_message, status_for
+from rogatory.apps.exchange.peers import peer_node_id
 from rogatory.apps.exchange.services.inbox import (
     chunk_store,
     chunks_received,
@@ -80,7 +81,7 @@ def commit(request: HttpRequest, message_id: str) -> HttpResponse:
     except DomainError:
         outcome = refusal("jws.too_large", {"limit": 256 * 1024})
     else:
-        outcome = message_commit(message_id=message_id, header_jws=body)
+        outcome = message_commit(message_id=message_id, header_jws=body, peer=peer_node_id(request))
     return HttpResponse(outcome.body, status=outcome.status, content_type=outcome.content_type)
 
 
@@ -96,7 +97,7 @@ def batch(request: HttpRequest) -> HttpResponse:
     except BatchError as err:
         outcome = refusal(err.code)
         return HttpResponse(outcome.body, status=outcome.status, content_type=outcome.content_type)
-    outcomes = messages_commit_batch(messages=messages)
+    outcomes = messages_commit_batch(messages=messages, peer=peer_node_id(request))
     body = encode_results(
         [
             (m.message_id, Response(o.status, o.content_type, o.body))
@@ -109,7 +110,8 @@ def batch(request: HttpRequest) -> HttpResponse:
 @require_GET
 def outbox_list(request: HttpRequest) -> HttpResponse:
     try:
-        return JsonResponse({"messages": outbox_list_for(node_id=request.GET.get("for", ""))})
+        listed = outbox_list_for(node_id=request.GET.get("for", ""), peer=peer_node_id(request))
+        return JsonResponse({"messages": listed})
     except DomainError as err:
         return _error(err)
 

@@ -38,6 +38,10 @@ class ChainEvent:
 
 @dataclass(frozen=True, slots=True)
 class ChainFault:
+    """The first bad position: ``seq`` is the sequence number the event stored there should
+    have (1-based index in stored order), so an edit, a deletion, a swap or an insertion is
+    reported where the log first departs from a valid chain."""
+
     seq: int
     problem: str
 
@@ -52,11 +56,11 @@ def verify(
     for ev in events:
         count += 1
         if ev.seq != expected_seq:
-            return count, ChainFault(ev.seq, f"sequence gap: expected {expected_seq}")
+            return count, ChainFault(expected_seq, f"sequence gap: found {ev.seq}")
         if ev.prev_hash != prev:
-            return count, ChainFault(ev.seq, "previous hash does not match")
+            return count, ChainFault(expected_seq, "previous hash does not match")
         if event_hash(prev, ev.payload) != ev.hash:
-            return count, ChainFault(ev.seq, "content does not match its hash")
+            return count, ChainFault(expected_seq, "content does not match its hash")
         prev = ev.hash
         expected_seq += 1
     if expected_seq - 1 != head_seq or prev != head_hash:

@@ -38,7 +38,9 @@ def format_time(moment: datetime) -> str:
 def parse_time(text: str) -> datetime:
     if _TIME.fullmatch(text) is None:
         raise ValueError("time format")
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    # The pattern above admits only YYYY-MM-DDTHH:MM:SSZ, which fromisoformat reads as UTC
+    # (and far faster than strptime, on the path of every header and receipt).
+    return datetime.fromisoformat(text)
 
 
 def new_uuid7(now: datetime | None = None) -> str:

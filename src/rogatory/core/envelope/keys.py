@@ -39,8 +39,10 @@ __all__ = [
     "PublicKey",
     "canonical_json",
     "jwk_thumbprint",
+    "open_secret",
     "public_jwk",
     "public_key_from_jwk",
+    "seal_secret",
 ]
 
 KEY_FILE_FORMAT = "rogatory-node-keys/v1"
@@ -233,3 +235,67 @@ class NodeKeys:
 def _scrypt(passphrase: bytes, salt: bytes, log2_n: int) -> bytes:
     kdf = Scrypt(salt=salt, length=32, n=1 << log2_n, r=8, p=1)
     return kdf.derive(passphrase)
+
+
+def seal_secret(
+    secret: bytes,
+    passphrase: bytes,
+    *,
+    format_name: str,
+    scrypt_log2_n: int = DEFAULT_SCRYPT_LOG2_N,
+) -> bytes:
+    """Encrypt other private material (e.g. the TLS key) exactly as the node keys are stored:
+    scrypt + ChaCha20-Poly1305, the other members as associated data; ``format_name`` names
+    what the file holds so one kind of file cannot be loaded as another."""
+    if not passphrase:
+        raise KeyStoreError("keys.passphrase_empty")
+    if not MIN_SCRYPT_LOG2_N <= scrypt_log2_n <= MAX_SCRYPT_LOG2_N:
+        raise KeyStoreError("keys.kdf_parameters")
+    salt, nonce = os.urandom(16), os.urandom(12)
+    envelope: dict[str, Any] = {
+        "format": format_name,
+        "kdf": {
+            "name": "scrypt",
+            "log2_n": scrypt_log2_n,
+            "r": 8,
+            "p": 1,
+            "salt": b64url_encode(salt),
+        },
+        "aead": "ChaCha20-Poly1305",
+        "nonce": b64url_encode(nonce),
+    }
+    key = _scrypt(passphrase, salt, scrypt_log2_n)
+    envelope["ciphertext"] = b64url_encode(
+        ChaCha20Poly1305(key).encrypt(nonce, secret, canonical_json(envelope))
+    )
+    return canonical_json(envelope) + b"\n"
+
+
+def open_secret(data: bytes, passphrase: bytes, *, format_name: str) -> bytes:
+    """Decrypt :func:`seal_secret` output; a wrong passphrase is ``keys.decrypt``."""
+    if len(data) > MAX_KEY_FILE_SIZE:
+        raise KeyStoreError("keys.file_invalid", {"reason": "size"})
+    try:
+        envelope = json.loads(data)
+        ciphertext = b64url_decode(envelope.pop("ciphertext"))
+        kdf = envelope["kdf"]
+        if (
+            envelope["format"] != format_name
+            or envelope["aead"] != "ChaCha20-Poly1305"
+            or kdf["name"] != "scrypt"
+            or (kdf["r"], kdf["p"]) != (8, 1)
+            or type(kdf["log2_n"]) is not int
+            or not MIN_SCRYPT_LOG2_N <= kdf["log2_n"] <= MAX_SCRYPT_LOG2_N
+        ):
+            raise KeyStoreError("keys.file_invalid", {"reason": "parameters"})
+        salt = b64url_decode(kdf["salt"])
+        nonce = b64url_decode(envelope["nonce"])
+    except (ValueError, KeyError, TypeError, AttributeError, EncodingError) as exc:
+        raise KeyStoreError("keys.file_invalid", {"reason": "syntax"}) from exc
+    if len(nonce) != 12:
+        raise KeyStoreError("keys.file_invalid", {"reason": "nonce"})
+    key = _scrypt(passphrase, salt, kdf["log2_n"])
+    try:
+        return ChaCha20Poly1305(key).decrypt(nonce, ciphertext, canonical_json(envelope))
+    except InvalidTag as exc:
+        raise KeyStoreError("keys.decrypt") from exc

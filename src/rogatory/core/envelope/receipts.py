@@ -34,6 +34,7 @@ __all__ = [
     "Evidence",
     "EvidenceType",
     "Receipt",
+    "check_receipt_binds",
     "check_receipt_for",
     "sign_evidence",
     "sign_receipt",
@@ -175,7 +176,20 @@ class Evidence:
 
 def check_receipt_for(receipt: Receipt, *, header_jws: str, header: EnvelopeHeader) -> None:
     """Check that a verified receipt acknowledges exactly this sent header (sender side)."""
-    expected = (header.message_id, header.sender, header.recipient, header_sha256(header_jws))
+    check_receipt_binds(
+        receipt,
+        message_id=header.message_id,
+        sender=header.sender,
+        recipient=header.recipient,
+        header_sha256=header_sha256(header_jws),
+    )
+
+
+def check_receipt_binds(
+    receipt: Receipt, *, message_id: str, sender: str, recipient: str, header_sha256: str
+) -> None:
+    """:func:`check_receipt_for` given what the sender recorded of its header."""
+    expected = (message_id, sender, recipient, header_sha256)
     actual = (receipt.message_id, receipt.sender, receipt.recipient, receipt.header_sha256)
     if actual != expected:
         raise ValidationError("receipt.mismatch")

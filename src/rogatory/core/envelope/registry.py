@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
@@ -57,6 +58,7 @@ MAX_REGISTRY_SIZE = 4 * 1024 * 1024
 MAX_NODES = 10_000
 MAX_KEYS_PER_NODE = 16
 MAX_SIGNATURES = 32
+MAX_CERTIFICATE_B64 = 8 * 1024
 # A list may be issued slightly ahead of our clock (operators' clocks drift).
 ISSUED_SKEW = timedelta(minutes=5)
 
@@ -121,6 +123,9 @@ class RegistryNode:
     encryption_keys: tuple[RegistryKey, ...]
     status: NodeStatus = NodeStatus.ACTIVE
     tls_cert_sha256: tuple[str, ...] = ()
+    # DER certificates (self-signed); each one's SHA-256 is also in ``tls_cert_sha256``.
+    # Servers load them as the trust anchors for client certificates (mutual TLS).
+    tls_certificates: tuple[bytes, ...] = ()
 
     def to_payload(self) -> dict[str, Any]:
         return {
@@ -132,6 +137,7 @@ class RegistryNode:
             "signing_keys": [k.to_payload() for k in self.signing_keys],
             "encryption_keys": [k.to_payload() for k in self.encryption_keys],
             "tls_cert_sha256": list(self.tls_cert_sha256),
+            "tls_certificates": [b64url_encode(der) for der in self.tls_certificates],
         }
 
 
@@ -168,6 +174,19 @@ class NodeRegistry:
         if node.status is not NodeStatus.ACTIVE:
             raise RegistryError("registry.node_revoked", {"node": node_id})
         return node
+
+    def tls_peer(self, cert_sha256: str) -> RegistryNode | None:
+        """The active node whose ``tls_cert_sha256`` lists this certificate hash, if any."""
+        for node in self.nodes:
+            if node.status is NodeStatus.ACTIVE and cert_sha256 in node.tls_cert_sha256:
+                return node
+        return None
+
+    def tls_trust_anchors(self) -> list[bytes]:
+        """DER certificates of every active node (a TLS server's client-certificate anchors)."""
+        return [
+            der for n in self.nodes if n.status is NodeStatus.ACTIVE for der in n.tls_certificates
+        ]
 
     def signing_key(self, node_id: str, kid: str, at: datetime) -> Ed25519PublicKey:
         """The node's signing key ``kid``, refused unless active and valid at ``at``."""
@@ -325,6 +344,26 @@ def _keys_from_payload(items: Sequence[object], curve: str) -> tuple[RegistryKey
     return tuple(keys)
 
 
+def _certificates_from_payload(node: FieldReader, hashes: set[str]) -> tuple[bytes, ...]:
+    """``tls_certificates`` (optional, absent = none): base64url DER X.509 certificates, each
+    listed by hash in ``tls_cert_sha256``."""
+    if not node.has("tls_certificates"):
+        return ()
+    certificates = []
+    for item in node.array("tls_certificates", max_items=MAX_KEYS_PER_NODE):
+        if not isinstance(item, str) or len(item) > MAX_CERTIFICATE_B64:
+            raise node.fail("tls_certificates")
+        try:
+            der = b64url_decode(item)
+            x509.load_der_x509_certificate(der)
+        except (EncodingError, ValueError) as exc:
+            raise node.fail("tls_certificates") from exc
+        if hashlib.sha256(der).hexdigest() not in hashes:
+            raise node.fail("tls_certificates", "hash_not_listed")
+        certificates.append(der)
+    return tuple(certificates)
+
+
 def _registry_from_payload(payload: object) -> NodeRegistry:
     reader = FieldReader(payload, "registry.malformed")
     if reader.string("type", max_length=32) != REGISTRY_TYPE:
@@ -340,6 +379,7 @@ def _registry_from_payload(payload: object) -> NodeRegistry:
         tls = node.array("tls_cert_sha256", max_items=MAX_KEYS_PER_NODE)
         if not all(isinstance(h, str) and re.fullmatch(r"[0-9a-f]{64}", h) for h in tls):
             raise node.fail("tls_cert_sha256")
+        certificates = _certificates_from_payload(node, {str(h) for h in tls})
         nodes.append(
             RegistryNode(
                 node_id=node.node_id("node_id"),
@@ -354,6 +394,7 @@ def _registry_from_payload(payload: object) -> NodeRegistry:
                     node.array("encryption_keys", max_items=MAX_KEYS_PER_NODE), "X25519"
                 ),
                 tls_cert_sha256=tuple(str(h) for h in tls),
+                tls_certificates=certificates,
             )
         )
         node.finish()

@@ -15,6 +15,7 @@ from functools import lru_cache
 from rogatory.core.matching import translit
 from rogatory.core.matching.records import NameRole, Person
 from rogatory.core.matching.scripts import Script, char_script, detect_script
+from rogatory.core.matching.tables import japanese, korean
 from rogatory.core.matching.tables.arabic import GIVEN_NAMES
 from rogatory.core.matching.tables.chinese import SURNAMES
 from rogatory.core.matching.tables.nicknames import GROUPS as NICKNAME_GROUPS
@@ -73,11 +74,18 @@ class AnalysedPerson:
 def _arabic_index() -> tuple[dict[str, str], dict[str, str]]:
     by_arabic: dict[str, str] = {}
     by_latin: dict[str, str] = {}
+    ambiguous: set[str] = set()
     for group, (arabic, latin) in GIVEN_NAMES.items():
         for form in arabic:
             by_arabic[translit.normalise_arabic(form).replace(" ", "")] = group
         for spelling in latin:
-            by_latin.setdefault(re.sub(r"[^a-z]", "", spelling), group)
+            key = re.sub(r"[^a-z]", "", spelling)
+            if by_latin.setdefault(key, group) != group:
+                ambiguous.add(key)
+    # A spelling of two names (Kamel: Kamal or Kamil; Salah: Salah or Salih) names no group:
+    # it is compared by its spelling and skeleton instead.
+    for key in ambiguous:
+        del by_latin[key]
     return by_arabic, by_latin
 
 
@@ -103,6 +111,8 @@ _NASAB = frozenset(
         "walad", "ag", "bou",
     )
 )  # fmt: skip
+_VOWELS = ("a", "e", "i", "o", "u")
+_HANGUL = re.compile("[\u1100-\u11ff\uac00-\ud7af]")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_./\\,;:()\[\]{}\"«»<>・·•|+&*#@!?0-9]+")
 _APOSTROPHES = re.compile(r"['’‘`ʿʾʼʻ´]")
 
@@ -176,10 +186,35 @@ def analyse_token(raw: str, script: Script) -> Token | None:
         else:
             kind = TokenKind.NAME
         return _make_token(text, script, kind, forms)
+    if script == Script.KANA:
+        forms = translit.japanese_forms(translit.kana_to_wapuro(text))
+        return _make_token(text, script, TokenKind.NAME, forms) if forms else None
+    if script == Script.HANGUL:
+        return _hangul_token(text, segment=False)[0]
     forms = translit.latin_forms(translit.ascii_fold(text))
     if not forms:
         return None
     return _make_token(text, script, TokenKind.NAME, forms)
+
+
+def _hangul_part(chars: str, kind: TokenKind) -> Token:
+    forms = translit.hangul_forms(chars)
+    if kind == TokenKind.SURNAME:
+        forms = tuple(dict.fromkeys((*korean.SURNAMES[chars], *forms)))
+    return _make_token(chars, Script.HANGUL, kind, forms)
+
+
+@lru_cache(maxsize=100_000)
+def _hangul_token(word: str, *, segment: bool) -> tuple[Token, ...]:
+    """A Hangul word: a surname, a given name, or (``segment``, when the whole name is one
+    word) a full name split after its surname (``김민준``: 김 + 민준, ``남궁민수``: 남궁 + 민수)."""
+    if segment and len(word) >= 3 and word[:2] in korean.DOUBLE_SURNAMES:
+        return _hangul_part(word[:2], TokenKind.SURNAME), _hangul_part(word[2:], TokenKind.GIVEN)
+    if segment and len(word) >= 2 and word[0] in korean.SURNAMES:
+        return _hangul_part(word[0], TokenKind.SURNAME), _hangul_part(word[1:], TokenKind.GIVEN)
+    if word in korean.SURNAMES:
+        return (_hangul_part(word, TokenKind.SURNAME),)
+    return (_hangul_part(word, TokenKind.GIVEN if len(word) > 1 else TokenKind.NAME),)
 
 
 def _arabic_token(text: str) -> Token | None:
@@ -212,20 +247,66 @@ def _arabic_token(text: str) -> Token | None:
     )
 
 
-def _han_tokens(chunks: list[str]) -> list[Token]:
+def _japanese_split(chunk: str) -> tuple[str, str] | None:
+    """(surname, given name) of kanji that open with a Japanese surname; the given name is
+    empty when the kanji are the surname alone (佐藤 in 佐藤さくら)."""
+    for size in range(min(japanese.LONGEST_SURNAME, len(chunk)), 0, -1):
+        if chunk[:size] in japanese.SURNAMES and (size < len(chunk) or size > 1):
+            return chunk[:size], chunk[size:]
+    return None
+
+
+def _looks_japanese(surname: str, given: str, *, kana: bool) -> bool:
+    """A Japanese segmentation is used when kana is present, when the given name is a known
+    Japanese one, or when a several-character Japanese surname does not open with a Chinese
+    surname (佐藤, 鈴木) or leaves a long given name: 田中华 stays Chinese (田 + 中华),
+    田中健 reads Tanaka Ken."""
+    if kana or given in japanese.GIVEN_NAMES:
+        return True
+    if len(surname) < 2:
+        return False
+    return surname[0] not in SURNAMES or len(surname) + len(given) >= 4
+
+
+def _japanese_forms(readings: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f for reading in readings for f in translit.japanese_forms(reading))
+
+
+def _han_tokens(chunks: list[str], *, kana: bool = False) -> list[Token]:
+    """Chinese or Japanese name in Han characters. Japanese names get their Japanese readings
+    first and keep the pinyin keys; a Chinese name whose surname is also a Japanese one (林)
+    gets the Japanese reading after its Chinese ones."""
     tokens: list[Token] = []
+    japanese_name = False
     if len(chunks) == 1:
-        surname, given = translit.han_segment(chunks[0])
-        parts = [(surname, True), (given, False)] if given else [(surname, True)]
+        split = _japanese_split(chunks[0])
+        if split is not None and _looks_japanese(*split, kana=kana):
+            japanese_name = True
+            parts = [(split[0], True), (split[1], False)] if split[1] else [(split[0], True)]
+        else:
+            surname, given = translit.han_segment(chunks[0])
+            parts = [(surname, True), (given, False)] if given else [(surname, True)]
     else:
-        parts = [(chunk, index == 0 and chunk in SURNAMES) for index, chunk in enumerate(chunks)]
+        first = chunks[0]
+        japanese_name = first in japanese.SURNAMES and (
+            first not in SURNAMES or kana or any(c in japanese.GIVEN_NAMES for c in chunks[1:])
+        )
+        parts = [
+            (chunk, index == 0 and (chunk in SURNAMES or japanese_name))
+            for index, chunk in enumerate(chunks)
+        ]
     for chars, is_surname in parts:
         if is_surname:
             forms = translit.han_surname_forms(chars)
             kind = TokenKind.SURNAME
+            readings = _japanese_forms(japanese.SURNAMES.get(chars, ()))
         else:
             forms, _ = translit.han_given_forms(chars)
             kind = TokenKind.GIVEN
+            readings = _japanese_forms(japanese.GIVEN_NAMES.get(chars, ())) if japanese_name else ()
+        if readings:
+            forms = (*readings, *forms) if japanese_name else (*forms, *readings)
+            forms = tuple(dict.fromkeys(forms))
         skeletons = tuple(dict.fromkeys(translit.latin_skeleton(f) for f in forms))
         tokens.append(_finish(chars, Script.HAN, kind, forms, skeletons, None))
     return tokens
@@ -241,6 +322,39 @@ def _split_scripts(word: str) -> list[tuple[str, Script]]:
         else:
             runs.append((ch, script))
     return runs
+
+
+_DIN_PARTS = frozenset(("din", "dine", "deen", "ddin", "ddine", "eddin", "eddine", "uddin"))
+_DIN_INFIXES = frozenset(("al", "el", "ad", "ed", "ud", "ul", "ud", "uz", "ed"))
+
+
+def _din_compound(tokens: list[Token], index: int) -> tuple[Token, int] | None:
+    """``Nur al-Din`` / ``Nour Eddine`` / ``نور الدين``: one known compound name (noureddine),
+    joined only when the compound is in the name table; returns the token and the next index."""
+    token = tokens[index]
+    if token.kind == TokenKind.PARTICLE or index + 1 >= len(tokens):
+        return None
+    if token.script == Script.ARABIC:
+        if tokens[index + 1].text not in ("الدين", "دين"):
+            return None
+        merged = analyse_token(token.text + "الدين", Script.ARABIC)
+        if merged is None or merged.group is None:
+            return None
+        return merged, index + 2
+    if token.script != Script.LATIN:
+        return None
+    nxt, infix = index + 1, ""
+    if tokens[nxt].kind == TokenKind.PARTICLE and tokens[nxt].forms[0] in _DIN_INFIXES:
+        infix = tokens[nxt].forms[0]
+        nxt += 1
+    if nxt >= len(tokens) or tokens[nxt].forms[0] not in _DIN_PARTS:
+        return None
+    joined = token.forms[0] + infix + tokens[nxt].forms[0]
+    group = _GROUP_BY_LATIN.get(joined)
+    if group is None:
+        return None
+    skeletons = tuple(dict.fromkeys(s + "dn" for s in token.skeletons[:1]))
+    return _finish(joined, Script.LATIN, TokenKind.NAME, (joined,), skeletons, group), nxt + 1
 
 
 def _join_theophoric(tokens: list[Token]) -> list[Token]:
@@ -266,6 +380,11 @@ def _join_theophoric(tokens: list[Token]) -> list[Token]:
             group = _GROUP_BY_LATIN.get(joined)
             out.append(_finish(joined, Script.LATIN, TokenKind.NAME, (joined,), skeletons, group))
             index = nxt + 1
+            continue
+        din = _din_compound(tokens, index)
+        if din is not None:
+            out.append(din[0])
+            index = din[1]
             continue
         if token.script == Script.ARABIC and token.text == "عبد" and index + 1 < len(tokens):
             merged = analyse_token("عبد" + tokens[index + 1].text, Script.ARABIC)
@@ -305,21 +424,35 @@ def analyse_name(text: str, role: NameRole = NameRole.PRIMARY) -> AnalysedName:
     # ("Chen Shu-chen") and a one-letter part is a syllable, not an initial.
     origins: list[int] = []
     han_chunks: list[str] = []
+    kana = False
+    hangul_words = 0
+    if not clean.isascii():
+        hangul_words = sum(1 for w in words if any(_HANGUL.match(c) for c in w))
     for word_index, spaced in enumerate(clean.split()):
         parts = [p for p in _SEPARATORS.split(spaced) if p]
         compound = len(parts) > 1 and "-" in spaced and "." not in spaced
-        for word in parts:
+        for part_index, word in enumerate(parts):
             for run, run_script in _split_scripts(word):
                 if run_script == Script.HAN:
                     han_chunks.append(run)
                     continue
+                kana = kana or run_script == Script.KANA
+                if run_script == Script.HANGUL:
+                    for part in _hangul_token(run.casefold(), segment=hangul_words == 1):
+                        tokens.append(part)
+                        origins.append(-1)
+                    continue
                 token = analyse_token(run, run_script)
                 if token is None:
                     continue
-                if (
-                    compound
-                    and token.kind in (TokenKind.INITIAL, TokenKind.PARTICLE)
-                    and token.forms[0] in ("a", "e", "i", "o", "u")
+                if compound and (
+                    (token.kind == TokenKind.INITIAL and token.forms[0] in _VOWELS)
+                    or (
+                        token.kind == TokenKind.PARTICLE
+                        # A syllable of a hyphenated given name (Ji-an, Da-eun), not a particle:
+                        # an Arabic article or nasab particle opens its compound (al-Rahman).
+                        and (token.forms[0] not in _NASAB or part_index == len(parts) - 1)
+                    )
                 ):
                     token = _finish(
                         token.text,
@@ -343,9 +476,11 @@ def analyse_name(text: str, role: NameRole = NameRole.PRIMARY) -> AnalysedName:
         unique.setdefault((token.text, token.kind, origin), token)
     tokens = list(unique.values())
     if han_chunks:
-        tokens = _han_tokens(han_chunks) + tokens
+        tokens = _han_tokens(han_chunks, kana=kana) + tokens
     tokens = _join_theophoric(tokens)
-    order_free = script == Script.HAN
+    # East Asian names are written family name first at home and often given name first
+    # abroad: the order of the parts carries no signal.
+    order_free = script in (Script.HAN, Script.HANGUL, Script.KANA)
     core = [t for t in tokens if t.kind != TokenKind.PARTICLE] or tokens
     joined = ["".join(t.forms[0] for t in core)]
     if order_free and len(core) > 1:

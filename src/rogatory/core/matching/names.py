@@ -9,7 +9,7 @@ from rapidfuzz.distance import Levenshtein
 from rogatory.core.matching.analysis import AnalysedName, Token, TokenKind
 from rogatory.core.matching.scripts import Script
 from rogatory.core.matching.tables.particles import ABD_FORMS
-from rogatory.core.matching.translit import latin_skeleton
+from rogatory.core.matching.translit import hangul_forms, latin_skeleton
 
 # Extra tokens cost more on the query side than on the candidate side (a stored record often
 # carries a fuller name than the request): the asymmetry of OpenSanctions' logic-v2.
@@ -36,6 +36,13 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         if any(f.startswith(initial.forms[0]) for f in full.forms):
             return 0.8, "initial"
         return 0.0, "initial differs"
+    if a.script == b.script == Script.HANGUL and TokenKind.SURNAME not in (a.kind, b.kind):
+        # Same script: a given name is a pair of syllables from a small inventory, and one
+        # changed syllable (종은 / 정은) is another name; the romanised forms would hide it,
+        # since McCune-Reischauer without breves spells 정 and 종 alike ("chong").
+        if a.text == b.text:
+            return 1.0, "same spelling"
+        return 0.5 * _lev(hangul_forms(a.text)[0], hangul_forms(b.text)[0]), "syllables"
     best = 0.0
     for x in a.forms:
         for y in b.forms:

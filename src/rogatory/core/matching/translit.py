@@ -302,3 +302,153 @@ def han_given_forms(chars: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def fold_nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
+
+
+# --- Hangul ------------------------------------------------------------------------------
+
+_HANGUL_BASE = 0xAC00
+_HANGUL_LAST = 0xD7A3
+
+
+def _jamo_table(spellings: str) -> tuple[str, ...]:
+    """Space-separated spellings, ``-`` for none (the silent initial, the absent final)."""
+    return tuple("" if s == "-" else s for s in spellings.split())
+
+
+# Revised Romanization (2000) and McCune-Reischauer (breves and apostrophes dropped), per jamo.
+_RR_INITIALS = _jamo_table("g kk n d tt r m b pp s ss - j jj ch k t p h")
+_MR_INITIALS = _jamo_table("k kk n t tt r m p pp s ss - ch tch ch k t p h")
+_RR_MEDIALS = _jamo_table("a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i")
+_MR_MEDIALS = _jamo_table("a ae ya yae o e yo ye o wa wae oe yo u wo we wi yu u ui i")
+# Spellings seen in passports and in the press beside the two systems (Joon, Hyun, Hee, Soo).
+_POPULAR_MEDIALS = _jamo_table("a ae ya yae u e yu ye o wa wae oe yo oo wo we wi yu eu ee i")
+_RR_FINALS = _jamo_table("- k k k n n n t l k m l l l p l m p p t t ng t t k t p t")
+
+
+def hangul_jamo(syllable: str) -> tuple[int, int, int] | None:
+    """(initial, medial, final) indices of a precomposed Hangul syllable, or None."""
+    code = ord(syllable) - _HANGUL_BASE
+    if not 0 <= code <= _HANGUL_LAST - _HANGUL_BASE:
+        return None
+    return code // 588, (code % 588) // 28, code % 28
+
+
+def _hangul_syllable_spellings(syllable: str) -> tuple[str, str, str, str]:
+    """(Revised Romanization, McCune-Reischauer, popular, MR consonants with popular vowels)
+    spellings of one syllable, read as names are written: syllable by syllable, without
+    assimilation across syllables (Chung-hee, Jung-hee, Jeong-hui, Chong-hui)."""
+    jamo = hangul_jamo(syllable)
+    if jamo is None:
+        folded = ascii_fold(syllable)
+        return folded, folded, folded, folded
+    initial, medial, final = jamo
+    coda = _RR_FINALS[final]
+    rr = _RR_INITIALS[initial] + _RR_MEDIALS[medial] + coda
+    mr_initial = _MR_INITIALS[initial]
+    if mr_initial == "s" and _RR_MEDIALS[medial] in ("i", "wi", "ya", "yeo", "yo", "yu", "ye"):
+        mr_initial = "sh"
+    mr = mr_initial + _MR_MEDIALS[medial] + coda
+    popular_medial = _POPULAR_MEDIALS[medial]
+    if medial == 17 and coda in ("", "n", "ng"):
+        popular_medial = "yoo"  # 윤 Yoon, 유 Yoo
+    if medial in (13, 17) and coda not in ("", "n", "ng"):
+        # 국 Kuk, 숙 Suk: "oo" only in open or nasal syllables.
+        popular_medial = popular_medial.replace("oo", "u")
+    if medial == 4 and not coda:
+        popular_medial = "eo"  # 서 Seo: "u" is for closed syllables (Jun, Hyun, Sung)
+    popular = _RR_INITIALS[initial] + popular_medial + coda
+    return rr, mr, popular, mr_initial + popular_medial + coda
+
+
+@lru_cache(maxsize=50_000)
+def hangul_forms(word: str) -> tuple[str, ...]:
+    """Forms of a Hangul name part: Revised Romanization, McCune-Reischauer and the popular
+    spelling, each syllable spelled the same way; then mixed forms where one syllable takes
+    another spelling (``Minjun``/``Minjoon``/``Minchun``)."""
+    spellings = [_hangul_syllable_spellings(ch) for ch in word]
+    forms = ["".join(s[k] for s in spellings) for k in range(4)]
+    if 1 < len(spellings) <= 3:
+        for index, options in enumerate(spellings):
+            for option in options[1:]:
+                mixed = [s[0] for s in spellings]
+                mixed[index] = option
+                forms.append("".join(mixed))
+    return tuple(dict.fromkeys(_NON_LETTERS.sub("", f) for f in forms if f))
+
+
+# --- Kana (Hepburn) ----------------------------------------------------------------------
+
+_KANA_MONO: dict[str, str] = dict(
+    zip(
+        "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよ"
+        "らりるれろわゐゑをんがぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽぁぃぅぇぉゔ",
+        _jamo_table(
+            "a i u e o ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no "
+            "ha hi fu he ho ma mi mu me mo ya yu yo ra ri ru re ro wa i e o n "
+            "ga gi gu ge go za ji zu ze zo da ji zu de do ba bi bu be bo pa pi pu pe po "
+            "a i u e o vu"
+        ),
+        strict=True,
+    )
+)
+_KANA_SMALL_Y = {"ゃ": "a", "ゅ": "u", "ょ": "o"}
+
+
+def _to_hiragana(text: str) -> str:
+    return "".join(chr(ord(ch) - 0x60) if "ァ" <= ch <= "ヶ" else ch for ch in text)
+
+
+def kana_to_wapuro(text: str) -> str:
+    """Kana-faithful romanisation (``さとう`` gives ``satou``, ``ゆうこ`` ``yuuko``): long vowels
+    spelled out as in the kana, the small tsu doubling the next consonant, the prolonged sound
+    mark repeating the vowel before it. ``japanese_forms`` derives the usual spellings."""
+    kana = _to_hiragana(text)
+    out: list[str] = []
+    geminate = False
+    for index, ch in enumerate(kana):
+        if ch in ("っ", "ッ"):
+            geminate = True
+            continue
+        if ch == "ー":
+            vowel = next((c for c in reversed("".join(out)) if c in "aeiou"), "")
+            out.append(vowel)
+            continue
+        if ch in _KANA_SMALL_Y and out:
+            previous = out.pop()
+            stem = previous[:-1]
+            if stem.endswith(("sh", "ch", "j")):
+                out.append(stem + _KANA_SMALL_Y[ch])
+            else:
+                out.append(stem + "y" + _KANA_SMALL_Y[ch])
+            continue
+        if ch in "ぁぃぅぇぉ" and out and index > 0:
+            # Small vowels in loanwords (ファ fa, ティ ti): replace the syllable's vowel.
+            previous = out.pop()
+            stem = previous[:-1] if previous[-1:] in "aeiou" and len(previous) > 1 else previous
+            out.append(stem + _KANA_MONO[ch])
+            continue
+        syllable = _KANA_MONO.get(ch)
+        if syllable is None:
+            syllable = ascii_fold(ch)
+        if geminate and syllable:
+            syllable = ("t" if syllable.startswith("ch") else syllable[0]) + syllable
+            geminate = False
+        out.append(syllable)
+    return "".join(out)
+
+
+_LONG_O = re.compile(r"o[ou](?![aeiou])")
+_LONG_U = re.compile(r"uu(?![aeiou])")
+
+
+def japanese_forms(wapuro: str) -> tuple[str, ...]:
+    """Spellings of a Japanese reading given kana-faithfully (``satou``, ``oono``, ``yuuko``):
+    passport Hepburn without long vowels (Sato, Ono, Yuko), the kana spelling (Satou, Yuuko),
+    the ``oh`` spelling (Satoh, Ohno), macron-free ``oo`` and ``m`` before labials (Homma)."""
+    text = _NON_LETTERS.sub("", wapuro.lower())
+    hepburn = _LONG_U.sub("u", _LONG_O.sub("o", text)).replace("aa", "a").replace("ee", "e")
+    forms = [hepburn, text, _LONG_U.sub("u", _LONG_O.sub("oh", text))]
+    forms.append(_LONG_U.sub("u", _LONG_O.sub("oo", text)))
+    labial = re.sub(r"n(?=[bmp])", "m", hepburn)
+    forms.append(labial)
+    return tuple(dict.fromkeys(f for f in forms if f))

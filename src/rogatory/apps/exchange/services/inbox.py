@@ -30,6 +30,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rogatory.apps.audit.models import AuditHead
+from rogatory.apps.audit.services import latest_audit_checkpoint
 from rogatory.apps.exchange.errors import exchange_message, status_for
 from rogatory.apps.exchange.models import (
     EvidenceKind,
@@ -210,10 +211,17 @@ def _stored(sender: str, message_id: str) -> CommitOutcome | None:
 
 
 def _checkpoint() -> str:
-    # The audit chain head stands in for the signed checkpoint until checkpoints exist.
-    head = AuditHead.objects.filter(id=1).values_list("seq", "hash").first()
-    seq, digest = head if head is not None else (0, "0" * 64)
-    return f"rogatory-audit-head seq={seq} sha256={digest}"
+    """The signed audit checkpoint a receipt quotes (protocol §10, §13), with cosignatures.
+
+    A node whose audit log is still empty has no checkpoint yet: its receipts quote the empty
+    chain head instead, which any later checkpoint extends.
+    """
+    try:
+        return latest_audit_checkpoint()
+    except DomainError:
+        head = AuditHead.objects.filter(id=1).values_list("seq", "hash").first()
+        seq, digest = head if head is not None else (0, "0" * 64)
+        return f"rogatory-audit-head seq={seq} sha256={digest}"
 
 
 def _unverified_header(token: str) -> EnvelopeHeader | None:
@@ -351,11 +359,14 @@ def verify_commit(
     registry: NodeRegistry,
     now: datetime,
     stored: dict[tuple[str, str], CommitOutcome] | None = None,
+    peer: str | None = None,
 ) -> VerifiedCommit | CommitOutcome:
     """Steps 1-3 of docs/protocol.md §8: the header, then the dedup table.
 
     ``stored`` holds the answers already stored for this batch's messages (one query for a
-    whole batch); without it the inbox is asked for this message alone.
+    whole batch); without it the inbox is asked for this message alone. ``peer`` is the node
+    mutual TLS authenticated, if any: a header signed by another node is refused (a trusted
+    node relaying or replaying someone else's message, design point 4).
     """
     if len(header_jws) > MAX_HEADER_JWS_SIZE:
         return refusal("jws.too_large", {"limit": MAX_HEADER_JWS_SIZE})
@@ -392,6 +403,8 @@ def verify_commit(
         )
     if header.message_id != message_id:
         return refusal("envelope.message_mismatch")
+    if peer is not None and peer != header.sender:
+        return refusal("exchange.peer_mismatch", {"peer": peer})
     previous = lookup(header.sender, header.message_id)
     if previous is not None:
         return previous
@@ -483,7 +496,7 @@ def sync_opened(commits: list[OpenedCommit]) -> None:
 
 
 def message_commit(
-    *, message_id: str, header_jws: bytes, now: datetime | None = None
+    *, message_id: str, header_jws: bytes, now: datetime | None = None, peer: str | None = None
 ) -> CommitOutcome:
     """Run docs/protocol.md §8 on a committed header and answer (receipt, rejection, refusal)."""
     now = now or timezone.now()
@@ -493,7 +506,12 @@ def message_commit(
     except DomainError as exc:
         return refusal(exc.code, dict(exc.params))
     verified = verify_commit(
-        message_id=message_id, header_jws=header_jws, identity=identity, registry=registry, now=now
+        message_id=message_id,
+        header_jws=header_jws,
+        identity=identity,
+        registry=registry,
+        now=now,
+        peer=peer,
     )
     if isinstance(verified, CommitOutcome):
         return verified

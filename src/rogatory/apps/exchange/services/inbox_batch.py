@@ -50,9 +50,12 @@ def _stored_answers(messages: Sequence[InlineMessage]) -> dict[tuple[str, str], 
 
 
 def messages_commit_batch(
-    *, messages: Sequence[InlineMessage], now: datetime | None = None
+    *, messages: Sequence[InlineMessage], now: datetime | None = None, peer: str | None = None
 ) -> list[CommitOutcome]:
-    """Commit each inline message; the answers in the order of ``messages``."""
+    """Commit each inline message; the answers in the order of ``messages``.
+
+    ``peer``: the node mutual TLS authenticated (see ``inbox.verify_commit``).
+    """
     now = now or timezone.now()
     try:
         identity = node_identity()
@@ -70,6 +73,7 @@ def messages_commit_batch(
             registry=registry,
             now=now,
             stored=stored,
+            peer=peer,
         )
         if isinstance(verified, CommitOutcome):
             answers[index] = verified

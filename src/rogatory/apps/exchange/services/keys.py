@@ -7,22 +7,31 @@ derivation (about a third of a second), so loaded keys are cached per process an
 
 from __future__ import annotations
 
+import ssl
 import threading
 from dataclasses import dataclass
+from datetime import datetime
 
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from django.db import transaction
 from django.utils import timezone
 
-from rogatory.apps.exchange.models import NodeIdentity
+from rogatory.apps.exchange.models import NodeIdentity, NodeTlsIdentity
 from rogatory.core.envelope.age import X25519Identity
+from rogatory.core.envelope.encoding import b64url_encode
 from rogatory.core.envelope.errors import KeyStoreError
 from rogatory.core.envelope.fields import is_node_id
-from rogatory.core.envelope.keys import DEFAULT_SCRYPT_LOG2_N, NodeKeys
+from rogatory.core.envelope.keys import DEFAULT_SCRYPT_LOG2_N, NodeKeys, open_secret, seal_secret
 from rogatory.core.errors import DomainError
+from rogatory.federation.tls import TlsCredentials, cert_sha256, make_tls_certificate
 from rogatory.settings.env import env_secret
+
+TLS_KEY_FORMAT = "rogatory-tls-key/v1"
 
 _lock = threading.Lock()
 _cache: dict[int, NodeKeys] = {}
+_tls_cache: dict[int, TlsCredentials] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +68,7 @@ def node_keys_init(
         except KeyStoreError as exc:
             raise DomainError(exc.code) from exc
         public = keys.public()
-        return NodeIdentity.objects.create(
+        identity = NodeIdentity.objects.create(
             node_id=node_id,
             signing_kid=public.signing_kid,
             encryption_kid=public.encryption_kid,
@@ -68,6 +77,77 @@ def node_keys_init(
             active=True,
             created_at=timezone.now(),
         )
+        if not NodeTlsIdentity.objects.filter(active=True).exists():
+            node_tls_init(node_id=node_id, scrypt_log2_n=scrypt_log2_n)
+        return identity
+
+
+def node_tls_init(
+    *,
+    node_id: str | None = None,
+    scrypt_log2_n: int = DEFAULT_SCRYPT_LOG2_N,
+    rotate: bool = False,
+    now: datetime | None = None,
+) -> NodeTlsIdentity:
+    """Make this node's TLS key and self-signed certificate (``keys init`` does it too).
+
+    With ``rotate`` the new certificate becomes the one presented; publish its hash in the
+    registry before (overlap): peers accept only certificates the registry lists.
+    """
+    passphrase = key_passphrase()
+    now = now or timezone.now()
+    with transaction.atomic():
+        if node_id is None:
+            keys_row = NodeIdentity.objects.filter(active=True).first()
+            if keys_row is None:
+                raise DomainError("keys.missing")
+            node_id = keys_row.node_id
+        if not is_node_id(node_id):
+            raise DomainError("keys.node_id_invalid", node_id=node_id)
+        current = NodeTlsIdentity.objects.select_for_update().filter(active=True).first()
+        if current is not None and not rotate:
+            raise DomainError("keys.exist", node_id=current.node_id)
+        key, der = make_tls_certificate(node_id, now=now)
+        secret = key.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        try:
+            encrypted = seal_secret(
+                secret, passphrase, format_name=TLS_KEY_FORMAT, scrypt_log2_n=scrypt_log2_n
+            )
+        except KeyStoreError as exc:
+            raise DomainError(exc.code) from exc
+        NodeTlsIdentity.objects.filter(active=True).update(active=False)
+        return NodeTlsIdentity.objects.create(
+            node_id=node_id,
+            certificate_der=der,
+            cert_sha256=cert_sha256(der),
+            encrypted_key=encrypted,
+            not_after=x509.load_der_x509_certificate(der).not_valid_after_utc,
+            active=True,
+            created_at=now,
+        )
+
+
+def node_tls_credentials() -> TlsCredentials | None:
+    """The active TLS certificate with its decrypted key (cached), or None before it exists."""
+    row = NodeTlsIdentity.objects.filter(active=True).first()
+    if row is None:
+        return None
+    with _lock:
+        cached = _tls_cache.get(row.pk)
+    if cached is not None:
+        return cached
+    try:
+        secret = open_secret(bytes(row.encrypted_key), key_passphrase(), format_name=TLS_KEY_FORMAT)
+    except KeyStoreError as exc:
+        raise DomainError(exc.code) from exc
+    credentials = TlsCredentials(bytes(row.certificate_der), secret)
+    with _lock:
+        _tls_cache[row.pk] = credentials
+    return credentials
 
 
 def _load(row: NodeIdentity) -> NodeKeys:
@@ -103,6 +183,16 @@ def node_keys_export(*, include_age_identity: bool = False) -> dict[str, object]
     exported: dict[str, object] = {"node_id": row.node_id, "keys": row.public_jwks}
     loaded = _load(row)
     exported["age_recipient"] = str(loaded.public().age_recipient)
+    tls = NodeTlsIdentity.objects.filter(active=True).first()
+    if tls is not None:
+        # What the registry needs: the pin and the certificate (servers' client-cert anchors).
+        exported["tls_cert_sha256"] = tls.cert_sha256
+        exported["tls_certificate"] = ssl.DER_cert_to_PEM_cert(bytes(tls.certificate_der))
+        # The same as registry node members, ready to paste into a payload to sign.
+        exported["registry_tls"] = {
+            "tls_cert_sha256": [tls.cert_sha256],
+            "tls_certificates": [b64url_encode(bytes(tls.certificate_der))],
+        }
     if include_age_identity:
         exported["age_identity"] = str(loaded.age_identity)
     return exported
@@ -112,3 +202,4 @@ def forget_cached_keys() -> None:
     """Drop decrypted keys from memory (tests; key rotation)."""
     with _lock:
         _cache.clear()
+        _tls_cache.clear()

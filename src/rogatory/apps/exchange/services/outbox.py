@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from rogatory.apps.exchange.models import EvidenceKind, OutboxMessage, OutboxState
+from rogatory.apps.exchange.models import Evidence, EvidenceKind, OutboxMessage, OutboxState
 from rogatory.apps.exchange.services.evidence import evidence_record, evidence_record_many
 from rogatory.apps.exchange.services.keys import node_identity
 from rogatory.apps.exchange.services.registry import current_registry, peer_endpoint
@@ -38,7 +38,7 @@ from rogatory.core.envelope.receipts import (
 from rogatory.core.envelope.receipts import (
     EvidenceType,
     Receipt,
-    check_receipt_for,
+    check_receipt_binds,
     sign_evidence,
     verify_evidence_with_registry,
     verify_receipt_with_registry,
@@ -203,7 +203,14 @@ def _verified_receipt(
     try:
         registry = registry or current_registry(now=now)
         receipt = verify_receipt_with_registry(token, registry=registry, at=now)
-        check_receipt_for(receipt, header_jws=message.header_jws, header=_header(message))
+        # The row's recorded header hash stands for the header (the sealing node wrote both).
+        check_receipt_binds(
+            receipt,
+            message_id=message.message_id,
+            sender=node_identity().node_id,
+            recipient=message.recipient_node,
+            header_sha256=message.header_sha256,
+        )
     except (EnvelopeError, DomainError) as exc:
         alerts.warning(
             "exchange.receipt_invalid message=%s code=%s",
@@ -235,6 +242,8 @@ def _record_receipts(
         delivered, late = [], []
         for message, token, _ in received:
             row = rows[message.pk]
+            if row.state == OutboxState.DELIVERED:
+                continue  # already recorded (by a worker that took over a lapsed claim)
             row.receipt_jws = token
             if row.state == OutboxState.FAILED:
                 row.conflict = True
@@ -253,7 +262,15 @@ def _record_receipts(
             **increment,
         )
         OutboxMessage.objects.filter(pk__in=[r.pk for r in late]).update(conflict=True, **increment)
-        OutboxMessage.objects.bulk_update([*delivered, *late], ["receipt_jws"])
+        # Each row's receipt, from the evidence rows just written (one statement, not one each).
+        OutboxMessage.objects.filter(pk__in=[r.pk for r in (*delivered, *late)]).update(
+            receipt_jws=Subquery(
+                Evidence.objects.filter(
+                    signal_id__in=[receipt.receipt_id for _, _, receipt in received],
+                    message_id=OuterRef("message_id"),
+                ).values("token")[:1]
+            )
+        )
 
 
 def outbox_record_receipt(*, message: OutboxMessage, token: str, now: datetime) -> bool:
@@ -294,7 +311,19 @@ def outbox_record_rejection(
     return evidence.reason
 
 
-def _give_up(message: OutboxMessage, code: str, now: datetime) -> None:
+def _still_claimed(message: OutboxMessage) -> Any:
+    """The row, only while this worker's claim holds: the claim's lease time fences it.
+
+    A worker that stalled past its lease must not overwrite what the worker that took the row
+    over has recorded (a delivery, say) with its own stale outcome.
+    """
+    return OutboxMessage.objects.filter(
+        pk=message.pk, state=OutboxState.SENDING, claimed_until=message.claimed_until
+    )
+
+
+def _give_up(message: OutboxMessage, code: str, now: datetime, attempts: int) -> bool:
+    """FAILED with a signed non-delivery evidence, if the claim still holds; whether it did."""
     identity = node_identity()
     header = _header(message)
     evidence = EvidenceSignal(
@@ -310,25 +339,29 @@ def _give_up(message: OutboxMessage, code: str, now: datetime) -> None:
     )
     token = sign_evidence(evidence, key=identity.keys.signing)
     with transaction.atomic():
-        evidence_record(token=token, kind=EvidenceKind.NON_DELIVERY, signal=evidence, at=now)
-        OutboxMessage.objects.filter(pk=message.pk).update(
+        taken = _still_claimed(message).update(
             state=OutboxState.FAILED,
+            attempts=attempts,
             failure_reason="non-delivery",
             last_error=code[:64],
             claimed_until=None,
             next_attempt_at=None,
         )
+        if not taken:
+            return False
+        evidence_record(token=token, kind=EvidenceKind.NON_DELIVERY, signal=evidence, at=now)
     alerts.error("exchange.non_delivery message=%s last_error=%s", message.message_id, code)
+    return True
 
 
 def _retry(message: OutboxMessage, code: str, now: datetime) -> SendResult:
     attempts = message.attempts + 1
     following = retry_policy().next_attempt(queued_at=message.queued_at, attempts=attempts, now=now)
     if following is None:
-        OutboxMessage.objects.filter(pk=message.pk).update(attempts=attempts)
-        _give_up(message, code, now)
-        return SendResult(OutboxState.FAILED, "non-delivery")
-    OutboxMessage.objects.filter(pk=message.pk, state=OutboxState.SENDING).update(
+        if _give_up(message, code, now, attempts):
+            return SendResult(OutboxState.FAILED, "non-delivery")
+        return SendResult(OutboxState.SENDING, "exchange.claim_lapsed")
+    _still_claimed(message).update(
         state=OutboxState.PENDING,
         attempts=attempts,
         next_attempt_at=following,

@@ -34,10 +34,15 @@ log = logging.getLogger("rogatory.exchange")
 MAX_LISTED = 100
 
 
-def outbox_list_for(*, node_id: str) -> list[dict[str, Any]]:
-    """Messages waiting for ``node_id`` (public headers only: parts stay encrypted)."""
+def outbox_list_for(*, node_id: str, peer: str | None = None) -> list[dict[str, Any]]:
+    """Messages waiting for ``node_id`` (public headers only: parts stay encrypted).
+
+    ``peer``: the node mutual TLS authenticated; it may list only what is addressed to it.
+    """
     if not is_node_id(node_id):
         raise DomainError("field.invalid_choice", field="for", value=node_id[:64])
+    if peer is not None and peer != node_id:
+        raise DomainError("exchange.peer_mismatch", peer=peer)
     rows = OutboxMessage.objects.filter(
         recipient_node=node_id, state__in=[OutboxState.PENDING, OutboxState.SENDING]
     ).order_by("id")[:MAX_LISTED]

@@ -8,10 +8,13 @@ derived from any data set. Licence: Apache-2.0 (our own work).
 Each line: ``group id | Arabic forms (space separated) | Latin spellings (space separated)``.
 A group id is a stable, lower-case scholarly-style spelling. Spellings are lower-case ASCII.
 Arabic forms are single words: compounds are written joined (``عبدالله``), as the analyser joins
-``عبد`` with the following word before the lookup.
+``عبد`` with the following word before the lookup. ``arabic_more`` holds the rest of the names
+and the parts of the generated ``Abd al-`` and ``-al-Din`` compounds.
 """
 
 from typing import Final
+
+from rogatory.core.matching.tables.arabic_more import ABD_ROOTS, DIN_ROOTS, NAMES
 
 _RAW: Final[str] = """
 muhammad|محمد مُحمد|muhammad mohammed mohammad mohamed mohamad muhammed mohammod mohamud
@@ -168,4 +171,58 @@ def _parse(raw: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     }
 
 
-GIVEN_NAMES: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = _parse(_RAW)
+_SUN_LETTERS = ("t", "d", "r", "z", "s", "n", "l")
+
+
+def _abd_compounds(raw: str) -> str:
+    """``Abd al-`` compounds: Abdul/Abdel/Abdal/Abdoul/Abdou/Abdi/Abdol + root, and with a
+    sun letter the assimilated article (Abdurrahman, Abderrahmane, Abdessalam, Abdennour)."""
+    lines: list[str] = []
+    for line in raw.strip().splitlines():
+        group, arabic, latin = line.split("|")
+        if group == "allah":
+            spellings = "abdullah abdallah abdellah abdulla abdalla abdoullah abdillah abdollah"
+            lines.append(f"abd_allah|{'عبد' + arabic}|{spellings} abdulah abdulahi abdullahi")
+            continue
+        forms: list[str] = []
+        for root in latin.split():
+            for prefix in ("abdul", "abdel", "abdal", "abdoul", "abdou", "abdi", "abdol", "abd"):
+                forms.append(prefix + root)
+            if root.startswith(_SUN_LETTERS):
+                sun = "sh" if root.startswith("sh") else root[0]
+                forms.extend(f"abd{vowel}{sun}{root}" for vowel in ("u", "e", "a"))
+        lines.append(f"abd_al_{group}|{'عبد' + arabic}|{' '.join(dict.fromkeys(forms))}")
+    return "\n".join(lines)
+
+
+def _din_compounds(raw: str) -> str:
+    """``-al-Din`` compounds: Nuruddin, Noureddine, Nur al-Din, Nurdin, Nurettin (Turkish)."""
+    lines: list[str] = []
+    for line in raw.strip().splitlines():
+        group, arabic, latin = line.split("|")
+        forms: list[str] = []
+        for root in latin.split():
+            endings: tuple[str, ...] = (
+                "uddin",
+                "eddine",
+                "eddin",
+                "addin",
+                "aldin",
+                "eldin",
+                "uddeen",
+                "din",
+            )
+            if root[-1] in "aeiou":
+                endings += ("ddin", "ddine", "ldin")
+            else:
+                endings += ("ettin", "edine", "idin")
+            forms.extend(root + ending for ending in endings)
+        group_id = group if group.endswith("islam") else f"{group}_al_din"
+        arabic_form = arabic if group.endswith("islam") else arabic + "الدين"
+        lines.append(f"{group_id}|{arabic_form}|{' '.join(dict.fromkeys(forms))}")
+    return "\n".join(lines)
+
+
+GIVEN_NAMES: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = _parse(
+    "\n".join((_RAW.strip(), NAMES.strip(), _abd_compounds(ABD_ROOTS), _din_compounds(DIN_ROOTS)))
+)

@@ -21,7 +21,7 @@ _RAW: Final[str] = """
 张 張 | zhang | chang cheung cheong teo chong zoeng jang truong tiong teoh tiu chiong
 刘 劉 | liu | lau lao lew low lieu luu yoo
 陈 陳 | chen | chan tan chin chun ding can tran jin ting chhin
-杨 楊 | yang | yeung yeoh young yong joeng duong yeong yeo ieong iong iu
+杨 楊 | yang | yeung yeoh young yong joeng duong yeong yeo ieong iong iu yeow
 黄 黃 | huang | wong hwang ng oei ooi wee hoang huynh ung eng vong uy bong
 赵 趙 | zhao | chao chiu chew teoh ziu cho jo trieu tio chio
 吴 吳 | wu | ng woo goh ngo gouw oh go
@@ -295,7 +295,10 @@ def _parse(raw: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     table: dict[str, tuple[str, tuple[str, ...]]] = {}
     for line in raw.strip().splitlines():
         chars, pinyin, others = (part.strip() for part in line.split("|"))
-        variants = tuple(dict.fromkeys(others.split()))
+        spellings = others.split()
+        # Pe̍h-ōe-jī "chh" (aspirated ch) is usually written "ch" in records: Chhoa / Choa.
+        spellings += ["ch" + v[3:] for v in spellings if v.startswith("chh")]
+        variants = tuple(dict.fromkeys(spellings))
         for form in chars.split():
             table[form] = (pinyin, variants)
     return table

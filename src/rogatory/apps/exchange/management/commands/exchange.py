@@ -18,6 +18,7 @@ from rogatory.apps.exchange.services.outbox import (
     outbox_resend,
 )
 from rogatory.apps.exchange.services.pull import exchange_poll
+from rogatory.apps.exchange.services.tls import node_transport
 from rogatory.core.envelope.seal import Document
 from rogatory.core.errors import DomainError
 from rogatory.federation.transport import HttpTransport, TransportError
@@ -83,7 +84,7 @@ class Command(RogatoryBaseCommand):
             thread.join()
 
     def _run(self, options: dict[str, Any], step: Any, stop: list[bool]) -> None:
-        transport = HttpTransport(timeout=30.0)
+        transport = node_transport(timeout=30.0)
         try:
             self._passes(options, step, stop, transport)
         finally:

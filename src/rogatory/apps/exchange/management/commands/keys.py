@@ -5,18 +5,23 @@ from typing import Any
 from django.core.management.base import CommandParser
 
 from rogatory.apps.base_command import RogatoryBaseCommand
-from rogatory.apps.exchange.services.keys import node_keys_export, node_keys_init
+from rogatory.apps.exchange.services.keys import node_keys_export, node_keys_init, node_tls_init
 from rogatory.core.envelope.keys import DEFAULT_SCRYPT_LOG2_N
 
 
 class Command(RogatoryBaseCommand):
-    help = "This node's keys: init --node-id ID | export [--age-identity] [--out FILE]"
+    help = (
+        "This node's keys: init --node-id ID | tls [--rotate] | export [--age-identity] "
+        "[--out FILE]"
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         super().add_arguments(parser)
-        parser.add_argument("action", choices=["init", "export"])
+        parser.add_argument("action", choices=["init", "tls", "export"])
         parser.add_argument("--node-id", help="this node's registry id (init)")
-        parser.add_argument("--rotate", action="store_true", help="replace the active keys")
+        parser.add_argument(
+            "--rotate", action="store_true", help="replace the active keys (or TLS certificate)"
+        )
         parser.add_argument(
             "--kdf-cost", type=int, default=DEFAULT_SCRYPT_LOG2_N, help="scrypt log2(N)"
         )
@@ -34,6 +39,15 @@ class Command(RogatoryBaseCommand):
             )
             data = {"node_id": row.node_id, "keys": row.public_jwks}
             self.emit(options, data, f"keys of {row.node_id}: signing kid {row.signing_kid}")
+            return
+        if options["action"] == "tls":
+            tls = node_tls_init(
+                node_id=options["node_id"] or None,
+                scrypt_log2_n=options["kdf_cost"],
+                rotate=options["rotate"],
+            )
+            data = {"node_id": tls.node_id, "tls_cert_sha256": tls.cert_sha256}
+            self.emit(options, data, f"TLS certificate of {tls.node_id}: sha256 {tls.cert_sha256}")
             return
         exported = node_keys_export(include_age_identity=options["age_identity"])
         text = json.dumps(exported, indent=1, sort_keys=True)
