@@ -37,10 +37,13 @@ def main(action: str, *args: str) -> None:
         from rogatory.apps.cases.services import case_open
         from rogatory.apps.directory.models import CentralAuthority
 
-        authority = CentralAuthority.objects.create(
+        # Reused when several tests of one node pair queue requests.
+        authority, _ = CentralAuthority.objects.get_or_create(
             state_id="XA", instrument="untoc_mla", name="Central authority of XA"
         )
-        officer = User.objects.create(username="officer", role="case_officer", authority=authority)
+        officer, _ = User.objects.get_or_create(
+            username="officer", defaults={"role": "case_officer", "authority": authority}
+        )
         with transaction.atomic():
             case = case_open(
                 actor=officer,

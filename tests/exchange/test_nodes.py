@@ -77,6 +77,25 @@ def test_a_request_from_a_opens_an_incoming_case_at_b(nodes: tuple[Node, Node]) 
     assert signal.header_sha256 == header_sha256(outbox[sent["message_id"]]["header_jws"])
 
 
+def test_b_witnesses_a_checkpoint_and_a_receipt_quotes_b_signed_checkpoint(
+    nodes: tuple[Node, Node],
+) -> None:
+    a, b = nodes
+    # given a request A queued (A's audit log grew) and delivered to B
+    sent = a.probe("request", "xb-central")
+    a.run("exchange", "worker", "--once")
+    # when A publishes its audit checkpoint to its peers as witnesses
+    published = json.loads(a.run("exchange", "witness", "--json").stdout)
+    # then B verified it and cosigned, over HTTP
+    assert published["cosigned"] == ["xb-central"]
+    assert published["failed"] == {}
+    assert published["tree_size"] > 0
+    # and B's receipt for the request quotes B's own signed checkpoint note
+    row = next(r for r in a.probe("outbox") if r["message_id"] == sent["message_id"])
+    receipt = verify_receipt(row["receipt_jws"], jwks=b.jwks, expected_issuer="xb-central")
+    assert receipt.audit_checkpoint.startswith("rogatory.node/xb-central\n")
+
+
 def test_pull_mode_delivers_to_a_node_without_inbound_connections(
     nodes: tuple[Node, Node],
 ) -> None:

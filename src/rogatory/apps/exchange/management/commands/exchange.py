@@ -19,20 +19,43 @@ from rogatory.apps.exchange.services.outbox import (
 )
 from rogatory.apps.exchange.services.pull import exchange_poll
 from rogatory.apps.exchange.services.tls import node_transport
+from rogatory.apps.exchange.services.witnessing import (
+    WITNESS_INTERVAL_SECONDS,
+    exchange_witness_checkpoint,
+)
 from rogatory.core.envelope.seal import Document
 from rogatory.core.errors import DomainError
 from rogatory.federation.transport import HttpTransport, TransportError
 
 
+class _Every:
+    """True once per ``seconds`` across the worker's threads (one of them does the task)."""
+
+    def __init__(self, seconds: float) -> None:
+        self._seconds = seconds
+        self._next = 0.0
+        self._lock = threading.Lock()
+
+    def due(self) -> bool:
+        with self._lock:
+            now = time.monotonic()
+            if now < self._next:
+                return False
+            self._next = now + self._seconds
+            return True
+
+
 class Command(RogatoryBaseCommand):
     help = (
         "Exchange between nodes: worker [--once] | poll --from NODE [--once] | "
-        "ping NODE [--count N --rate R --size B] | resend MESSAGE_ID | status"
+        "ping NODE [--count N --rate R --size B] | resend MESSAGE_ID | witness | status"
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         super().add_arguments(parser)
-        parser.add_argument("action", choices=["worker", "poll", "ping", "resend", "status"])
+        parser.add_argument(
+            "action", choices=["worker", "poll", "ping", "resend", "witness", "status"]
+        )
         parser.add_argument("target", nargs="?", help="node id (ping) or message id (resend)")
         parser.add_argument("--once", action="store_true", help="one pass, then exit")
         parser.add_argument("--from", dest="peer", help="node to poll")
@@ -48,7 +71,26 @@ class Command(RogatoryBaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action == "worker":
-            self._loop(options, lambda t: outbox_process_due(transport=t, limit=options["batch"]))
+            witnessing = _Every(WITNESS_INTERVAL_SECONDS)
+
+            def work(transport: HttpTransport) -> int:
+                if witnessing.due():
+                    self._witness(transport)
+                return outbox_process_due(transport=transport, limit=options["batch"])
+
+            self._loop(options, work)
+        elif action == "witness":
+            transport = node_transport()
+            try:
+                result = exchange_witness_checkpoint(transport=transport)
+            finally:
+                transport.close()
+            data = {
+                "tree_size": result.tree_size if result else 0,
+                "cosigned": result.cosigned if result else [],
+                "failed": result.failed if result else {},
+            }
+            self.emit(options, data, json.dumps(data, sort_keys=True))
         elif action == "poll":
             peer = options["peer"] or ""
             self._loop(options, lambda t: exchange_poll(peer_node=peer, transport=t))
@@ -110,6 +152,13 @@ class Command(RogatoryBaseCommand):
                 return
             if not handled:
                 time.sleep(options["interval"])
+
+    def _witness(self, transport: HttpTransport) -> None:
+        try:
+            exchange_witness_checkpoint(transport=transport)
+        except (TransportError, DomainError, DatabaseError) as exc:
+            # Witnessing is retried on the next round; sending must not stop for it.
+            self.stderr.write(f"witness: {getattr(exc, 'code', type(exc).__name__)}")
 
     def _ping(self, options: dict[str, Any]) -> None:
         """Queue test messages (connectivity check; also a load generator for operators)."""
