@@ -106,10 +106,15 @@ def count_pending(a: Node, db: str) -> int:
     return int(row[0]) if row else 0
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU of a live process (Linux ``/proc``), to show where time goes."""
+def cpu_times(pid: int) -> tuple[float, float]:
+    """User and system CPU of a live process (Linux ``/proc``), to show where time goes."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    tick = os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) / tick, int(fields[12]) / tick
+
+
+def cpu_seconds(pid: int) -> float:
+    return sum(cpu_times(pid))
 
 
 def main() -> None:
@@ -143,6 +148,7 @@ def main() -> None:
         assert a.worker is not None
         worker_cpu = cpu_seconds(a.worker.pid)
         server_cpu = sum(cpu_seconds(p.pid) for p in b.servers)
+        server_system = sum(cpu_times(p.pid)[1] for p in b.servers)
         a.stop_worker()
         rows = a.probe("outbox")
         valid = 0
@@ -169,6 +175,7 @@ def main() -> None:
             "receipts_verified": valid,
             "sender_worker_cpu_ms_per_message": round(worker_cpu * 1000 / args.messages, 2),
             "receiver_server_cpu_ms_per_message": round(server_cpu * 1000 / args.messages, 2),
+            "receiver_system_cpu_ms_per_message": round(server_system * 1000 / args.messages, 2),
             "inbox_rows": len(inbox),
             "goal_messages_per_second": GOAL,
             "meets_goal": rate >= GOAL,

@@ -197,17 +197,25 @@ def _header(message: OutboxMessage) -> EnvelopeHeader:
 
 
 def _verified_receipt(
-    message: OutboxMessage, token: str, now: datetime, registry: NodeRegistry | None = None
+    message: OutboxMessage,
+    token: str,
+    now: datetime,
+    registry: NodeRegistry | None = None,
+    sender: str | None = None,
 ) -> Receipt | None:
-    """The receipt in ``token`` if it is signed by the recipient and binds this message."""
+    """The receipt in ``token`` if it is signed by the recipient and binds this message.
+
+    ``registry`` and ``sender`` (our node id) are passed by callers checking many receipts.
+    """
     try:
         registry = registry or current_registry(now=now)
+        sender = sender or node_identity().node_id
         receipt = verify_receipt_with_registry(token, registry=registry, at=now)
         # The row's recorded header hash stands for the header (the sealing node wrote both).
         check_receipt_binds(
             receipt,
             message_id=message.message_id,
-            sender=node_identity().node_id,
+            sender=sender,
             recipient=message.recipient_node,
             header_sha256=message.header_sha256,
         )
@@ -451,15 +459,16 @@ def outbox_send_batch(
     received: list[tuple[OutboxMessage, str, Receipt]] = []
     try:
         registry: NodeRegistry | None = current_registry(now=now)
+        sender: str | None = node_identity().node_id
     except DomainError:
-        registry = None  # each receipt is then refused (and retried) on its own
+        registry = sender = None  # each receipt is then refused (and retried) on its own
     for message in messages:
         reply = replies[message.message_id]
         if not _is_receipt(reply):
             results[message.pk] = _judge(message, reply, now)
             continue
         token = reply.body.decode("ascii", "replace")
-        receipt = _verified_receipt(message, token, now, registry)
+        receipt = _verified_receipt(message, token, now, registry, sender)
         if receipt is None:
             results[message.pk] = _retry(message, "receipt.invalid", now)
             continue
