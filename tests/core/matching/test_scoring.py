@@ -102,7 +102,16 @@ def test_explanation_lists_each_piece_of_evidence_with_its_sign() -> None:
 
     # then
     weights = features(result)
-    assert set(weights) == {"name", "birth_date", "nationality", "gender", "rule"}
+    assert set(weights) == {
+        "name",
+        "name_parts",
+        "birth_date",
+        "nationality",
+        "gender",
+        "prior",
+        "calibration",
+        "rule",
+    }
     assert weights["name"] > 0
     assert weights["birth_date"] < 0
     assert weights["nationality"] < 0
@@ -121,14 +130,20 @@ def test_same_document_and_agreeing_birth_date_is_strong_whatever_the_names() ->
 
     # then
     assert result.score >= 0.99
-    assert any(e.feature == "rule" for e in result.explanation)
+    assert features(result)["document"] > 0
 
 
 def test_document_number_keyed_with_confusables_still_matches() -> None:
     a = {"names": ["Ali Hassan"], "documents": [{"type": "passport", "number": "AO-1234I"}]}
     b = {"names": ["Ali Hasan"], "documents": [{"type": "passport", "number": "A012341"}]}
 
-    assert features(score(a, b))["document"] == 6.0
+    # when
+    result = score(a, b)
+
+    # then
+    evidence = next(e for e in result.explanation if e.feature == "document")
+    assert evidence.detail == "same passport number A012341"
+    assert evidence.weight > 0
 
 
 def test_birth_date_and_nationality_conflicts_together_demote() -> None:
@@ -150,6 +165,16 @@ def test_birth_date_agreement_levels() -> None:
     assert level("1970-05-07", "1970-07-05") == "day and month swapped"
     assert level("1970", "1971") == "years one apart"
     assert level("1970", "1985").startswith("conflict")
+
+
+def test_birth_date_agreement_weighs_more_than_a_year_and_a_conflict_counts_against() -> None:
+    # given the model's weight for each level
+    def weight(a: str, b: str) -> float:
+        return compare_birth_dates(PartialDate.parse(a), PartialDate.parse(b)).weight
+
+    # then
+    assert weight("1970-05-17", "1970-05-17") > weight("1970", "1970-05-17") >= 0
+    assert weight("1970-05-17", "1985-01-02") < 0
 
 
 def test_score_is_symmetric_for_names_of_the_same_length() -> None:
@@ -188,7 +213,9 @@ def test_single_name_part_is_weak_evidence() -> None:
 
     # then
     assert single.score < full.score
-    assert ("name", "single name part") in [(e.feature, e.detail) for e in single.explanation]
+    parts = next(e for e in single.explanation if e.feature == "name_parts")
+    assert parts.detail == "1 part agreeing; single name part"
+    assert parts.weight < 0
 
 
 def test_name_shared_by_many_stored_persons_weighs_less() -> None:

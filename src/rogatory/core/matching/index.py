@@ -30,6 +30,7 @@ from rogatory.core.matching.analysis import (
     TokenKind,
     analyse_person,
 )
+from rogatory.core.matching.features import smoothed_share
 from rogatory.core.matching.names import Memo
 from rogatory.core.matching.records import Person, person_from_dict
 from rogatory.core.matching.scoring import DEFAULT_THRESHOLD, PairScore, score_analysed
@@ -196,6 +197,8 @@ class MatchIndex:
         self._delta: dict[int, list[int]] = {}
         self._dead: set[int] = set()
         self._cache: OrderedDict[int, AnalysedPerson] = OrderedDict()
+        # Persons per name-part spelling, for the scorer's rarity feature; cleared on writes.
+        self._form_counts: dict[str, int] = {}
 
     # --- size and records -------------------------------------------------------------
 
@@ -232,6 +235,7 @@ class MatchIndex:
         keys, strong = person_keys(analyse_person(person))
         for key in keys | strong:
             self._delta.setdefault(key_hash(key), []).append(number)
+        self._form_counts.clear()
 
     def remove(self, person_id: str) -> None:
         number = self._position.pop(person_id)
@@ -278,6 +282,7 @@ class MatchIndex:
         self._keys = sorted_hashes[starts]
         self._offsets = np.r_[starts, len(sorted_hashes)].astype(np.int64)
         self._delta = {}
+        self._form_counts = {}
 
     def compact(self) -> None:
         """Fold the insert delta (and tombstones) into the CSR arrays."""
@@ -404,6 +409,8 @@ class MatchIndex:
                 threshold=threshold,
                 memo=memo,
                 name_count=self.name_count,
+                token_frequency=self.token_frequency,
+                register_size=len(self),
             )
             out.append(Candidate(self._ids[number], pair.score, retrieval, pair))
         out.sort(key=lambda c: (-c.score, -c.retrieval))
@@ -417,6 +424,16 @@ class MatchIndex:
         if not name.joined:
             return 0
         return len(self._posting(key_hash("f:" + name.joined[0])))
+
+    def token_frequency(self, token: Token) -> float:
+        """Smoothed share of stored persons whose names carry this part (its main spelling)."""
+        form = token.forms[0] if token.forms else token.text
+        count = self._form_counts.get(form)
+        if count is None:
+            if len(self._form_counts) >= _CACHE_SIZE:
+                self._form_counts.clear()
+            count = self._form_counts[form] = len(self._posting(key_hash("f:" + form)))
+        return smoothed_share(count, len(self))
 
     # --- persistence --------------------------------------------------------------------
 

@@ -1,38 +1,47 @@
-"""Explainable pair score (design R4).
+"""Explainable, calibrated pair score (design R4).
 
-The score is a logistic function of a sum of per-feature log-odds contributions, in the manner
-of a Fellegi-Sunter match weight: each piece of evidence adds or removes weight, and the
-explanation lists every contribution so an officer sees why two records were (not) linked.
-The weights were set by hand from the naming systems' behaviour and checked on the development
-data (``benchmarks/matching.py``); see docs/matching.md for how the threshold was fixed.
+The score is a trained logistic model over the pair's features (``features.py``): each feature
+adds its coefficient times its value to the log-odds, like a Fellegi-Sunter match weight, and
+the explanation lists those contributions by evidence (a Splink-style waterfall). The summed
+log-odds then pass through an isotonic calibration fitted on training pairs, so the score reads
+as a probability of "same person" among retrieved candidates.
+
+The coefficients, the calibration and the default threshold are data, not code: they live in
+``model/pair_model.json`` and are written by ``tools/train_matching_model.py`` (synthetic pairs
+and training splits only; see docs/matching.md). Inference needs no scikit-learn.
 """
 
 from __future__ import annotations
 
+import json
 import math
+import os
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
+from itertools import pairwise
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
-
 from rogatory.core.matching.analysis import AnalysedName, AnalysedPerson, analyse_person
-from rogatory.core.matching.names import Memo, best_name_match
+from rogatory.core.matching.features import (
+    FEATURES,
+    GROUPS,
+    TokenFrequency,
+    birth_date_level,
+    document_level,
+    pair_features,
+)
+from rogatory.core.matching.names import Memo
 from rogatory.core.matching.records import PartialDate, Person
-from rogatory.core.matching.translit import ascii_fold
 
-# Fixed from development data before any held-out run (docs/matching.md, "Threshold").
-DEFAULT_THRESHOLD = 0.7
-
-# Name similarity -> log-odds: 0.80 is even odds; each 0.01 above or below moves 0.14 nats.
-NAME_SLOPE = 14.0
-NAME_CENTRE = 0.80
-NAME_CROSS_SCRIPT_CENTRE = 0.78
-MIN_LOGIT, MAX_LOGIT = -8.0, 8.0
-SINGLE_PART_WEIGHT = -1.2
-# Term-frequency adjustment: -0.4 x ln(persons sharing the candidate's full name), floor -1.2.
-COMMON_NAME_SLOPE = 0.4
-COMMON_NAME_FLOOR = -1.2
+MODEL_FILE = "pair_model.json"
+# Hard rules (design R4), applied after calibration.
+STRONG_SCORE = 0.99
+DEMOTION = -3.0
+_DOB_AGREES = frozenset(("exact", "year_month", "year", "swap"))
+_DOB_DAY_OR_YEAR_CONFLICT = frozenset(("day_conflict", "conflict"))
+_EPSILON = 1e-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,67 +70,87 @@ class PairScore:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    """Logistic coefficients by feature, intercept, isotonic breakpoints and threshold."""
+
+    coefficients: tuple[float, ...]
+    intercept: float
+    calibration_logits: tuple[float, ...]
+    calibration_scores: tuple[float, ...]
+    threshold: float
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, partial: bool = False) -> PairModel:
+        """``partial`` lets features the model lacks weigh 0 (only while retraining it)."""
+        by_name = dict(zip(data["features"], data["coefficients"], strict=True))
+        missing = set(FEATURES) - set(by_name)
+        if missing and not partial:
+            raise ValueError(f"pair model lacks features {sorted(missing)}")
+        xs = tuple(float(x) for x in data["calibration"]["logits"])
+        ys = tuple(float(y) for y in data["calibration"]["scores"])
+        if len(xs) < 2 or len(xs) != len(ys):
+            raise ValueError("pair model calibration needs two or more breakpoints")
+        if any(b <= a for a, b in pairwise(xs)) or any(b <= a for a, b in pairwise(ys)):
+            raise ValueError("pair model calibration must be strictly increasing")
+        return cls(
+            tuple(float(by_name.get(f, 0.0)) for f in FEATURES),
+            float(data["intercept"]),
+            xs,
+            ys,
+            float(data["threshold"]),
+        )
+
+    def calibrate(self, logit: float) -> float:
+        """Isotonic map, linear between breakpoints, with exponential tails beyond them.
+
+        Strictly increasing everywhere, so the calibrated score ranks pairs exactly as the
+        log-odds do (ties would hide the ordering the retrieval ranks and the sweeps rely on).
+        """
+        xs, ys = self.calibration_logits, self.calibration_scores
+        if logit <= xs[0]:
+            return ys[0] * math.exp(max(logit - xs[0], -50.0))
+        if logit >= xs[-1]:
+            return 1.0 - (1.0 - ys[-1]) * math.exp(max(xs[-1] - logit, -50.0))
+        k = bisect_right(xs, logit)
+        x0, x1, y0, y1 = xs[k - 1], xs[k], ys[k - 1], ys[k]
+        return y0 + (y1 - y0) * (logit - x0) / (x1 - x0)
+
+
+def load_model() -> PairModel:
+    text = resources.files("rogatory.core.matching.model").joinpath(MODEL_FILE).read_text("utf-8")
+    # The training tool sets this: it must import the engine to collect the features of a
+    # model that does not exist yet.
+    partial = os.environ.get("ROGATORY_RETRAINING_PAIR_MODEL") == "1"
+    return PairModel.from_dict(json.loads(text), partial=partial)
+
+
+MODEL = load_model()
+# Fixed on training data by tools/train_matching_model.py before any evaluation run.
+DEFAULT_THRESHOLD = MODEL.threshold
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, _EPSILON), 1.0 - _EPSILON)
+    return math.log(p / (1.0 - p))
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
 def compare_birth_dates(a: PartialDate, b: PartialDate) -> Evidence:
-    """Agreement level of two partial dates: exact, year only, swap, +-1 year, typo, conflict."""
-    if a.year != b.year:
-        if (
-            a.month is not None
-            and a.month == b.month
-            and a.day == b.day
-            and (abs(a.year - b.year) == 1 or _one_digit_apart(str(a.year), str(b.year)))
-        ):
-            return Evidence("birth_date", "same day and month, year one off", -0.3)
-        if abs(a.year - b.year) == 1:
-            return Evidence("birth_date", "years one apart", -0.8)
-        return Evidence("birth_date", f"conflict {a.isoformat()} vs {b.isoformat()}", -3.0)
-    if a.month is None or b.month is None:
-        return Evidence("birth_date", "same year (month unknown)", 0.7)
-    if a.month != b.month:
-        if a.day is not None and b.day is not None and a.day == b.month and a.month == b.day:
-            return Evidence("birth_date", "day and month swapped", 0.5)
-        if (
-            a.day is not None
-            and a.day == b.day
-            and _one_digit_apart(f"{a.month:02d}", f"{b.month:02d}")
-        ):
-            return Evidence("birth_date", "month differs by one digit", -0.2)
-        return Evidence("birth_date", "same year, month conflict", -1.2)
-    if a.day is None or b.day is None:
-        return Evidence("birth_date", "same year and month", 1.3)
-    if a.day != b.day:
-        if _one_digit_apart(f"{a.day:02d}", f"{b.day:02d}"):
-            return Evidence("birth_date", "day differs by one digit", -0.2)
-        return Evidence("birth_date", "same year and month, day conflict", -1.5)
-    return Evidence("birth_date", "exact", 2.5)
-
-
-def _one_digit_apart(x: str, y: str) -> bool:
-    return len(x) == len(y) and sum(1 for p, q in zip(x, y, strict=True) if p != q) == 1
+    """Agreement level of two partial dates with the model's weight for it."""
+    level, detail = birth_date_level(a, b)
+    return Evidence("birth_date", detail, MODEL.coefficients[FEATURES.index("birth_date_" + level)])
 
 
 def compare_documents(a: Person, b: Person) -> Evidence | None:
-    best: Evidence | None = None
-    for da in a.documents:
-        for db in b.documents:
-            ka, kb = da.key, db.key
-            if ka == kb and len(ka) >= 4:
-                if da.country and db.country and da.country != db.country:
-                    ev = Evidence("document", f"same number {ka}, different issuers", 1.0)
-                else:
-                    return Evidence("document", f"same {da.type} number {ka}", 6.0)
-            elif min(len(ka), len(kb)) >= 6 and Levenshtein.distance(ka, kb) == 1:
-                ev = Evidence("document", f"{da.type} numbers one character apart", 2.0)
-            elif da.type == db.type and da.country and da.country == db.country:
-                ev = Evidence("document", f"different {da.type} numbers, same issuer", -0.8)
-            else:
-                continue
-            if best is None or ev.weight > best.weight:
-                best = ev
-    return best
+    found = document_level(a, b)
+    if found is None:
+        return None
+    level, detail = found
+    return Evidence("document", detail, MODEL.coefficients[FEATURES.index("document_" + level)])
 
 
 def score_analysed(
@@ -131,88 +160,60 @@ def score_analysed(
     threshold: float = DEFAULT_THRESHOLD,
     memo: Memo | None = None,
     name_count: Callable[[AnalysedName], int] | None = None,
+    token_frequency: TokenFrequency | None = None,
+    register_size: int | None = None,
+    model: PairModel = MODEL,
 ) -> PairScore:
-    """Score two analysed persons; ``memo`` shares token comparisons across one search.
+    """Score query ``a`` against candidate ``b``; ``memo`` shares comparisons across a search.
 
-    ``name_count`` (given by an index) returns how many stored persons carry a name: agreement
-    on a name that many persons share is weaker evidence (a term-frequency adjustment).
+    ``name_count`` (how many stored persons carry a full name) and ``token_frequency`` (the
+    smoothed share of stored persons carrying a name part) come from an index: agreement on a
+    common name is weaker evidence than on a rare one. ``register_size`` (persons in that
+    index) lowers the prior: in a large register most retrieved candidates are other persons.
     """
+    found = pair_features(
+        a,
+        b,
+        memo=memo,
+        name_count=name_count,
+        token_frequency=token_frequency,
+        register_size=register_size,
+    )
+    totals: dict[str, float] = {}
+    for value, coefficient, feature in zip(found.values, model.coefficients, FEATURES, strict=True):
+        if value:
+            group = GROUPS[feature]
+            totals[group] = totals.get(group, 0.0) + value * coefficient
+    details = found.details
+    prior = model.intercept + totals.pop("prior", 0.0)
     evidence: list[Evidence] = []
-    comparison = best_name_match(a.names, b.names, memo)
-    if comparison is None:
-        evidence.append(Evidence("name", "no comparable names", MIN_LOGIT))
-    else:
-        centre = NAME_CROSS_SCRIPT_CENTRE if comparison.cross_script else NAME_CENTRE
-        weight = max(MIN_LOGIT, min(MAX_LOGIT, NAME_SLOPE * (comparison.similarity - centre)))
-        script = " (cross-script)" if comparison.cross_script else ""
-        evidence.append(
-            Evidence(
-                "name",
-                f"{comparison.similarity:.2f} '{comparison.query.text}' ~ "
-                f"'{comparison.candidate.text}'{script}: {comparison.detail}",
-                weight,
-            )
+    if "name" not in totals:
+        # No name similarity at all still explains itself (the reference level).
+        evidence.append(Evidence("name", details.get("name", "no comparable names"), 0.0))
+    for group, weight in totals.items():
+        if weight or group in details:
+            evidence.append(Evidence(group, details.get(group, group.replace("_", " ")), weight))
+    logit = prior + sum(totals.values())
+    score = model.calibrate(logit)
+    context = (
+        f"a candidate retrieved from {register_size} persons"
+        if register_size
+        else "a compared pair"
+    )
+    evidence.append(Evidence("prior", f"base log-odds of {context}", prior))
+    evidence.append(
+        Evidence(
+            "calibration", "isotonic calibration of the summed log-odds", _logit(score) - logit
         )
-        if name_count is not None and comparison.similarity >= NAME_CENTRE:
-            count = name_count(comparison.candidate)
-            if count > 1:
-                weight = max(COMMON_NAME_FLOOR, -COMMON_NAME_SLOPE * math.log(count))
-                evidence.append(Evidence("name", f"name shared by {count} stored persons", weight))
-        if (
-            not comparison.cross_script
-            and min(len(comparison.query.core_tokens), len(comparison.candidate.core_tokens)) == 1
-        ):
-            # One name part ("Thomas", "Willie") says little about who the person is.
-            evidence.append(Evidence("name", "single name part", SINGLE_PART_WEIGHT))
-    pa, pb = a.person, b.person
-    dob: Evidence | None = None
-    if pa.birth_date is not None and pb.birth_date is not None:
-        dob = compare_birth_dates(pa.birth_date, pb.birth_date)
-        evidence.append(dob)
-    nationality: Evidence | None = None
-    if pa.nationalities and pb.nationalities:
-        shared = pa.nationalities & pb.nationalities
-        if shared:
-            nationality = Evidence("nationality", f"shared {','.join(sorted(shared))}", 0.4)
-        else:
-            nationality = Evidence(
-                "nationality",
-                f"conflict {','.join(sorted(pa.nationalities))} vs "
-                f"{','.join(sorted(pb.nationalities))}",
-                -1.2,
-            )
-        evidence.append(nationality)
-    if pa.gender and pb.gender:
-        if pa.gender == pb.gender:
-            evidence.append(Evidence("gender", "same", 0.2))
-        else:
-            evidence.append(Evidence("gender", "conflict", -1.5))
-    if pa.birth_place and pb.birth_place:
-        sim = Levenshtein.normalized_similarity(
-            ascii_fold(pa.birth_place), ascii_fold(pb.birth_place)
-        )
-        if sim >= 0.85:
-            evidence.append(Evidence("birth_place", "same place", 0.5))
-        else:
-            evidence.append(Evidence("birth_place", "different places", -0.1))
-    document = compare_documents(pa, pb)
-    if document is not None:
-        evidence.append(document)
-    # Hard rule: a DOB day conflict together with a nationality conflict demotes.
-    if (
-        dob is not None
-        and dob.weight <= -1.5
-        and nationality is not None
-        and nationality.weight < 0
-    ):
-        evidence.append(Evidence("rule", "birth date and nationality both conflict", -3.0))
-    logit = sum(e.weight for e in evidence)
-    score = _sigmoid(logit)
-    # Hard rule: same document number and agreeing DOB is a strong match whatever the names.
-    if document is not None and document.weight >= 6.0 and dob is not None and dob.weight > 0:
-        if score < 0.99:
-            evidence.append(Evidence("rule", "same document and birth date agree", 0.0))
-        score = max(score, 0.99)
+    )
+    if found.birth_date_level in _DOB_DAY_OR_YEAR_CONFLICT and found.nationality_conflict:
+        evidence.append(Evidence("rule", "birth date and nationality both conflict", DEMOTION))
+        score = _sigmoid(_logit(score) + DEMOTION)
+    strong = found.document_level == "exact" and found.birth_date_level in _DOB_AGREES
+    if strong and score < STRONG_SCORE:
+        raised = _logit(STRONG_SCORE) - _logit(score)
+        evidence.append(Evidence("rule", "same document and birth date agree", raised))
+        score = STRONG_SCORE
     return PairScore(score, score >= threshold, tuple(evidence))
 
 

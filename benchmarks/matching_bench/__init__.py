@@ -1,0 +1,1 @@
+"""The person-matching benchmark (``benchmarks/matching.py``), one module per goal."""

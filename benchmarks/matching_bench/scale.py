@@ -1,0 +1,156 @@
+"""M8/M9/M10: absent-person alerts, screening latency and recall, build and insert."""
+
+from __future__ import annotations
+
+import gc
+import json
+import random
+import resource
+import statistics
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from matching_bench.common import log
+from matching_bench.pools import Pools, Synthetic, query_for, random_person
+from rogatory.core.matching import MatchIndex, person_from_dict
+from rogatory.core.matching.cli import build_index
+
+
+def current_rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        pages = int(handle.read().split()[1])
+    return pages * resource.getpagesize() / 1e6
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_scale(
+    pools: Pools,
+    threshold: float,
+    rng: random.Random,
+    persons: int,
+    queries: int,
+    *,
+    diverse: bool = False,
+) -> dict[str, Any]:
+    countries = [c for c in pools.given if pools.family.get(c) or pools.script.get(c) == "arabic"]
+    scripts = Counter(pools.script[c] for c in countries)
+    log(f"scale: generating {persons} persons from {len(countries)} countries {dict(scripts)}")
+    wanted = set(rng.sample(range(persons), min(queries, persons)))
+    records: list[tuple[str, dict[str, Any], Synthetic]] = []
+    name_counts: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "persons.jsonl"
+        with source.open("w", encoding="utf-8") as handle:
+            for n in range(persons):
+                data, synthetic = random_person(pools, countries, rng, diverse=diverse)
+                data["id"] = f"p{n}"
+                name_counts[data["names"][0].lower()] += 1
+                handle.write(json.dumps(data, ensure_ascii=False) + "\n")
+                if n in wanted:
+                    records.append((f"p{n}", data, synthetic))
+        homonyms = sum(1 for pid, data, _s in records if name_counts[data["names"][0].lower()] > 1)
+        gc.collect()
+        rss_before = rss_mb()
+        started = time.perf_counter()
+        stats = build_index(source, Path(tmp) / "index")
+        build_seconds = time.perf_counter() - started
+        build_peak = rss_mb()
+        log(
+            f"scale: built {stats['persons']} in {build_seconds:.1f}s (max RSS {build_peak:.0f} MB)"
+        )
+        gc.collect()
+        rss_idle = current_rss_mb()
+        started = time.perf_counter()
+        index = MatchIndex.load(Path(tmp) / "index")
+        load_seconds = time.perf_counter() - started
+        rss_loaded = current_rss_mb()
+        disk_mb = sum(f.stat().st_size for f in (Path(tmp) / "index").iterdir()) / 1e6
+    log(
+        f"scale: loaded in {load_seconds:.1f}s ({disk_mb:.0f} MB on disk, "
+        f"+{rss_loaded - rss_idle:.0f} MB resident)"
+    )
+    sample = records
+    # Warm-up, then timed screening of known persons (M9).
+    for _pid, data, synthetic in sample[:20]:
+        index.search(person_from_dict(query_for(data, synthetic, rng)))
+    latencies: list[float] = []
+    hits = 0
+    hits_by_script: dict[str, Counter[str]] = defaultdict(Counter)
+    for pid, data, synthetic in sample:
+        query = person_from_dict(query_for(data, synthetic, rng))
+        t0 = time.perf_counter()
+        found = index.search(query, top=200)
+        latencies.append((time.perf_counter() - t0) * 1000)
+        hit = any(cid == pid for cid, _s in found)
+        hits += hit
+        hits_by_script[synthetic.script]["queries"] += 1
+        hits_by_script[synthetic.script]["hits"] += hit
+    latencies.sort()
+    # M8: persons absent from the index; any candidate at or above the threshold is an alert.
+    alerts = 0
+    absent = 0
+    unique_alerts = 0
+    unique_absent = 0
+    alert_examples: list[str] = []
+    for _ in range(min(queries, 1000)):
+        data, synthetic = random_person(pools, countries, rng, diverse=diverse)
+        query = person_from_dict(query_for(data, synthetic, rng))
+        found = index.search(query, top=200)
+        absent += 1
+        # A namesake in the population (same full name) is a legitimate alert for an officer.
+        unique = name_counts[data["names"][0].lower()] == 0
+        unique_absent += unique
+        if found and found[0][1] >= threshold:
+            alerts += 1
+            unique_alerts += unique
+            if len(alert_examples) < 8 and unique:
+                top_name = index.get(found[0][0]).names[0].text
+                alert_examples.append(f"{query.names[0].text} -> {top_name}: {found[0][1]:.2f}")
+    # M10: single inserts into the loaded index.
+    insert_ms: list[float] = []
+    for n in range(200):
+        data, _synthetic = random_person(pools, countries, rng, diverse=diverse)
+        person = person_from_dict(data)
+        t0 = time.perf_counter()
+        index.add(f"new{n}", person)
+        insert_ms.append((time.perf_counter() - t0) * 1000)
+    insert_ms.sort()
+    result = {
+        "persons": persons,
+        "population": "diverse" if diverse else "pool",
+        "build_seconds": round(build_seconds, 1),
+        "query_persons_with_homonyms": homonyms,
+        "load_seconds": round(load_seconds, 1),
+        "index_disk_mb": round(disk_mb, 1),
+        "build_peak_rss_mb": round(build_peak, 0),
+        "rss_before_build_mb": round(rss_before, 0),
+        "index_resident_mb_after_load": round(rss_loaded - rss_idle, 0),
+        "rss_after_load_mb": round(rss_loaded, 0),
+        "queries": len(sample),
+        "latency_ms_p50": round(statistics.median(latencies), 2),
+        "latency_ms_p95": round(latencies[int(0.95 * (len(latencies) - 1))], 2),
+        "top200_recall": round(hits / max(len(sample), 1), 4),
+        "top200_recall_by_script": {
+            s: round(c["hits"] / c["queries"], 4) for s, c in sorted(hits_by_script.items())
+        },
+        "absent_queries": absent,
+        "absent_query_alert_rate": round(alerts / max(absent, 1), 4),
+        "absent_queries_without_namesake": unique_absent,
+        "alert_rate_without_namesake": round(unique_alerts / max(unique_absent, 1), 4),
+        "alert_examples": alert_examples,
+        "insert_ms_p50": round(statistics.median(insert_ms), 3),
+        "insert_ms_max": round(insert_ms[-1], 3),
+    }
+    log(
+        f"M9 p50 {result['latency_ms_p50']} ms p95 {result['latency_ms_p95']} ms, "
+        f"top-200 recall {result['top200_recall']}; "
+        f"M8 alert rate {result['absent_query_alert_rate']}; "
+        f"M10 insert p50 {result['insert_ms_p50']} ms"
+    )
+    return result
