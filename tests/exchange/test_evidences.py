@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from django.db import transaction
 
-from rogatory.apps.cases.models import Case
+from rogatory.apps.audit.models import AuditEvent
+from rogatory.apps.cases.models import Case, CaseEvent
 from rogatory.apps.exchange.models import Evidence, InboxMessage, OutboxMessage
 from rogatory.apps.exchange.selectors import evidences_for_case
 from rogatory.apps.exchange.services import case_status_evidence
@@ -234,12 +235,25 @@ def test_the_sender_verifies_and_keeps_the_peers_evidences(
         verify_evidence(
             row.token, jwks=network.a_keys.public().jwks(), expected_issuer="xa-central"
         )
+    # and each stage is on the case's timeline, the refusal with its ground, and audited
+    timeline = list(
+        CaseEvent.objects.filter(case=case, kind__startswith="evidence_").values_list(
+            "kind", "ground"
+        )
+    )
+    assert timeline == [
+        ("evidence_delivered", ""),
+        ("evidence_registered", ""),
+        ("evidence_refused", "mla.essential_interests"),
+    ]
+    assert AuditEvent.objects.filter(action="exchange.evidence", case_id=case.pk).count() == 3
     # and an evidence message never causes an evidence in return
     assert not OutboxMessage.objects.filter(kind="evidence").exists()
-    # and the same evidence delivered twice is kept once
+    # and the same evidence delivered twice is kept once, and not put on the timeline again
     token = rows[0].token
     _deliver_evidence(network, case, token)
     assert evidences_for_case(case, kinds=("delivered",)).count() == 1
+    assert CaseEvent.objects.filter(case=case, kind__startswith="evidence_").count() == 3
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from rogatory.apps.audit.services import audit_record
+from rogatory.apps.cases.models import CaseEvent
 from rogatory.apps.exchange.models import (
     Evidence,
     InboxMessage,
@@ -164,6 +166,37 @@ def case_status_evidence(
     )
 
 
+def _on_timeline(
+    *, case_id: int, inbox: InboxMessage, signal: Any, row: Evidence, now: datetime
+) -> None:
+    """The requesting State's officer sees on the case what the requested State did with the
+    request (received into its case system, registered, refused with the ground, executed):
+    the shared cross-border status of UNTOC art. 18(24), from the signed evidence."""
+    # Imported here: services.cases imports the cases app, whose transitions import this module.
+    from rogatory.apps.exchange.services.cases import exchange_system_user
+
+    actor = exchange_system_user()
+    CaseEvent.objects.create(
+        case_id=case_id,
+        at=now,
+        actor=actor,
+        kind=f"evidence_{signal.evidence_type.value}",
+        ground=(signal.reason or "")[:48],
+    )
+    audit_record(
+        actor=actor,
+        action="exchange.evidence",
+        obj=row,
+        case_id=case_id,
+        changes={
+            "message_id": signal.message_id,
+            "issuer": signal.issuer,
+            "type": signal.evidence_type.value,
+            "evidence_message": inbox.message_id,
+        },
+    )
+
+
 def evidence_from_message(*, inbox: InboxMessage, now: datetime) -> Evidence:
     """Verify and keep the evidence carried by an accepted ``evidence`` message.
 
@@ -192,10 +225,13 @@ def evidence_from_message(*, inbox: InboxMessage, now: datetime) -> Evidence:
         or sent.header_sha256 != signal.header_sha256
     ):
         raise DomainError("evidence.unknown_message")
+    repeated = Evidence.objects.filter(signal_id=signal.evidence_id).exists()
     row = evidence_record(token=token, kind=signal.evidence_type.value, signal=signal, at=now)
-    if sent.case_id is not None and inbox.case_id is None:
-        inbox.case_id = sent.case_id
-        inbox.save(update_fields=["case"])
+    if sent.case_id is not None and not repeated:
+        if inbox.case_id is None:
+            inbox.case_id = sent.case_id
+            inbox.save(update_fields=["case"])
+        _on_timeline(case_id=sent.case_id, inbox=inbox, signal=signal, row=row, now=now)
     log.info(
         "exchange.evidence sender=%s message=%s type=%s",
         signal.issuer,
