@@ -12,6 +12,7 @@ from django.db import DatabaseError, connection, transaction
 
 from rogatory.apps.base_command import RogatoryBaseCommand
 from rogatory.apps.exchange.models import OutboxMessage
+from rogatory.apps.exchange.services.cleanup import exchange_cleanup
 from rogatory.apps.exchange.services.outbox import (
     message_enqueue,
     outbox_process_due,
@@ -48,13 +49,14 @@ class _Every:
 class Command(RogatoryBaseCommand):
     help = (
         "Exchange between nodes: worker [--once] | poll --from NODE [--once] | "
-        "ping NODE [--count N --rate R --size B] | resend MESSAGE_ID | witness | status"
+        "ping NODE [--count N --rate R --size B] | resend MESSAGE_ID | witness | cleanup | status"
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         super().add_arguments(parser)
         parser.add_argument(
-            "action", choices=["worker", "poll", "ping", "resend", "witness", "status"]
+            "action",
+            choices=["worker", "poll", "ping", "resend", "witness", "cleanup", "status"],
         )
         parser.add_argument("target", nargs="?", help="node id (ping) or message id (resend)")
         parser.add_argument("--once", action="store_true", help="one pass, then exit")
@@ -72,13 +74,24 @@ class Command(RogatoryBaseCommand):
         action = options["action"]
         if action == "worker":
             witnessing = _Every(WITNESS_INTERVAL_SECONDS)
+            cleaning = _Every(3600.0)
 
             def work(transport: HttpTransport) -> int:
                 if witnessing.due():
                     self._witness(transport)
+                if cleaning.due():
+                    exchange_cleanup()
                 return outbox_process_due(transport=transport, limit=options["batch"])
 
             self._loop(options, work)
+        elif action == "cleanup":
+            report = exchange_cleanup()
+            chunks, documents = report.chunk_folders, report.document_folders
+            self.emit(
+                options,
+                {"chunk_folders": chunks, "document_folders": documents},
+                f"removed {chunks} chunk and {documents} document folders",
+            )
         elif action == "witness":
             transport = node_transport()
             try:
