@@ -117,6 +117,20 @@ def cpu_seconds(pid: int) -> float:
     return sum(cpu_times(pid))
 
 
+def postgres_cpu_seconds() -> float:
+    """CPU of every PostgreSQL process (backends come and go: read before and after)."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if (entry / "comm").read_text().strip() in ("postgres", "postmaster"):
+                total += cpu_seconds(int(entry.name))
+        except (OSError, ValueError):
+            continue  # the process ended meanwhile
+    return total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", choices=["postgres", "sqlite"], default="postgres")
@@ -137,6 +151,7 @@ def main() -> None:
         a.run("exchange", "ping", "xb-central", "--count", str(args.messages), "--size", args.size)
         enqueue_seconds = time.monotonic() - started
         log(f"queued in {enqueue_seconds:.1f} s; sending with {args.threads} threads")
+        postgres_before = postgres_cpu_seconds()
         started = time.monotonic()
         a.start_worker("--threads", str(args.threads), "--batch", str(args.batch))
         pending = args.messages
@@ -145,6 +160,7 @@ def main() -> None:
             pending = count_pending(a, args.db)
             log(f"  {args.messages - pending} delivered")
         seconds = time.monotonic() - started
+        postgres_cpu = postgres_cpu_seconds() - postgres_before
         assert a.worker is not None
         worker_cpu = cpu_seconds(a.worker.pid)
         server_cpu = sum(cpu_seconds(p.pid) for p in b.servers)
@@ -176,6 +192,8 @@ def main() -> None:
             "sender_worker_cpu_ms_per_message": round(worker_cpu * 1000 / args.messages, 2),
             "receiver_server_cpu_ms_per_message": round(server_cpu * 1000 / args.messages, 2),
             "receiver_system_cpu_ms_per_message": round(server_system * 1000 / args.messages, 2),
+            # Includes any other use of this PostgreSQL server during the run.
+            "postgres_cpu_ms_per_message": round(postgres_cpu * 1000 / args.messages, 2),
             "inbox_rows": len(inbox),
             "goal_messages_per_second": GOAL,
             "meets_goal": rate >= GOAL,

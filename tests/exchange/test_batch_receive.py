@@ -10,6 +10,7 @@ import pytest
 from rogatory.apps.exchange.models import Evidence, InboxMessage
 from rogatory.apps.exchange.services.inbox import message_commit
 from rogatory.apps.exchange.services.inbox_batch import messages_commit_batch
+from rogatory.apps.exchange.storage import documents_dir
 from rogatory.core.envelope.receipts import verify_receipt
 from rogatory.core.envelope.seal import SealedEnvelope
 from rogatory.federation.batch import InlineMessage, decode_results, encode_batch
@@ -86,6 +87,9 @@ def test_a_tampered_message_is_rejected_alone_and_the_rest_of_the_batch_is_recei
     states = dict(InboxMessage.objects.values_list("message_id", "state"))
     assert states == {good.header.message_id: "accepted", bad.header.message_id: "rejected"}
     assert InboxMessage.objects.get(message_id=bad.header.message_id).documents.count() == 0
+    # and no decrypted file of the rejected message is left on disk
+    written = {p.name.split(".")[0] for p in documents_dir().rglob("*") if p.is_file()}
+    assert written == {good.header.message_id}
 
 
 @pytest.mark.parametrize(

@@ -79,5 +79,6 @@ def sync_files(files: list[Path], directories: list[Path]) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
-    for directory in {*directories, *(p.parent for p in files)}:
+    # A new folder's own entry lives in its parent: sync that too.
+    for directory in {*directories, *(d.parent for d in directories), *(p.parent for p in files)}:
         fsync_directory(directory)

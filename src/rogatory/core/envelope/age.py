@@ -64,6 +64,7 @@ __all__ = [
     "X25519Recipient",
     "ciphertext_size",
     "decrypt",
+    "decrypt_small_to_path",
     "decrypt_to_path",
     "encrypt",
     "parse_identities",
@@ -813,6 +814,42 @@ def decrypt_to_path(
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
+        raise
+    return DecryptResult(result.plaintext_size, actual)
+
+
+def decrypt_small_to_path(
+    data: bytes,
+    destination: Path,
+    identities: Sequence[Identity],
+    *,
+    expected_sha256: str,
+    expected_size: int,
+) -> DecryptResult:
+    """:func:`decrypt_to_path` for an age file held in memory (a part sent inline, <= 64 KiB).
+
+    The plaintext is authenticated and checked in memory, then written once to a new
+    ``destination``: no temporary file and rename. Not synced: the caller syncs the files of
+    its batch together before acknowledging them. A failed write leaves no file behind.
+    """
+    plaintext = io.BytesIO()
+    digest = hashlib.sha256()
+    result = decrypt(io.BytesIO(data), plaintext, identities, plaintext_sinks=(digest.update,))
+    if result.plaintext_size != expected_size:
+        raise IntegrityError(
+            "integrity.plaintext_size",
+            {"expected": expected_size, "actual": result.plaintext_size},
+        )
+    actual = digest.hexdigest()
+    if not hmac.compare_digest(actual, expected_sha256):
+        raise IntegrityError("integrity.plaintext_sha256")
+    destination = Path(destination)
+    try:
+        with destination.open("xb") as out:
+            out.write(plaintext.getbuffer())
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            destination.unlink()
         raise
     return DecryptResult(result.plaintext_size, actual)
 

@@ -330,6 +330,20 @@ def open_envelope(
             manifest.documents, header.parts[1:], parts[1:], strict=True
         ):
             destination = output_dir / f"{header.message_id}.{entry.index}"
+            if isinstance(path, bytes) and not durable:
+                if not ciphertext_hashes_verified and not hmac.compare_digest(
+                    hashlib.sha256(path).hexdigest(), descriptor.sha256
+                ):
+                    raise IntegrityError("integrity.ciphertext_sha256", {"part": entry.index})
+                age.decrypt_small_to_path(
+                    path,
+                    destination,
+                    identities,
+                    expected_sha256=entry.sha256,
+                    expected_size=entry.size,
+                )
+                opened.append(OpenedDocument(entry, destination))
+                continue
             with _reader(path) as src:
                 age.decrypt_to_path(
                     src,

@@ -349,6 +349,17 @@ class OpenedCommit:
     token: str
     opened: OpenedEnvelope
     output: Path
+    # The folder holds other messages' documents too (a batch): discard file by file.
+    shared: bool = False
+
+    def discard(self) -> None:
+        """Remove this message's decrypted documents (its commit did not take place)."""
+        if not self.shared:
+            shutil.rmtree(self.output, ignore_errors=True)
+            return
+        for document in self.opened.documents:
+            with contextlib.suppress(FileNotFoundError):
+                document.path.unlink()
 
 
 def verify_commit(
@@ -418,14 +429,23 @@ def open_commit(
     identity: LoadedIdentity,
     registry: NodeRegistry,
     now: datetime,
+    shared_output: Path | None = None,
 ) -> OpenedCommit | CommitOutcome:
     """Steps 4-6: check and decrypt the parts (``None``: the uploaded chunks) into a folder.
 
     Inline ``parts`` (a batch) are not fsynced here: the caller syncs the whole batch once,
-    before any receipt is signed (:func:`sync_opened`).
+    before any receipt is signed (:func:`sync_opened`). A batch passes one ``shared_output``
+    folder for all its messages (document names carry the message id).
     """
     header, token = commit.header, commit.token
-    output = documents_dir() / header.sender / f"{header.message_id}.{uuid.uuid4().hex[:12]}"
+    output = shared_output or (
+        documents_dir() / header.sender / f"{header.message_id}.{uuid.uuid4().hex[:12]}"
+    )
+
+    def clear() -> None:
+        if shared_output is None:
+            shutil.rmtree(output, ignore_errors=True)
+
     assembled: list[Path] = []
     try:
         if parts is None:
@@ -448,10 +468,10 @@ def open_commit(
             verified_header=header,
         )
     except _RefusedError as exc:
-        shutil.rmtree(output, ignore_errors=True)
+        clear()
         return refusal(exc.code, exc.params)
     except EnvelopeError as exc:
-        shutil.rmtree(output, ignore_errors=True)
+        clear()
         return _reject(
             header=header,
             token=token,
@@ -461,7 +481,7 @@ def open_commit(
             now=now,
         )
     except OSError as exc:
-        shutil.rmtree(output, ignore_errors=True)
+        clear()
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             return refusal("exchange.storage_full")
         if exc.errno != errno.ENOENT:
@@ -475,7 +495,7 @@ def open_commit(
             if path.name.startswith("part-"):
                 with contextlib.suppress(OSError):
                     path.unlink()
-    return OpenedCommit(header, token, opened, output)
+    return OpenedCommit(header, token, opened, output, shared=shared_output is not None)
 
 
 def _check_inline_parts(header: EnvelopeHeader, parts: list[Path | bytes]) -> None:
@@ -523,13 +543,13 @@ def message_commit(
         (receipt_token,) = accept_commits([opened], identity=identity, registry=registry, now=now)
     except DbIntegrityError:
         # A concurrent commit of the same message won: answer with what it stored.
-        shutil.rmtree(opened.output, ignore_errors=True)
+        opened.discard()
         stored = _stored(header.sender, header.message_id)
         if stored is None:
             raise
         return stored
     except BaseException:
-        shutil.rmtree(opened.output, ignore_errors=True)
+        opened.discard()
         raise
     _discard_chunks(header.message_id)
     return CommitOutcome(201, "application/jose", receipt_token.encode("ascii"))

@@ -10,10 +10,12 @@ messages are committed one by one, so each gets what was stored for it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import shutil
+import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 
 from django.db import IntegrityError as DbIntegrityError
 from django.utils import timezone
@@ -32,6 +34,7 @@ from rogatory.apps.exchange.services.inbox import (
 )
 from rogatory.apps.exchange.services.keys import LoadedIdentity, node_identity
 from rogatory.apps.exchange.services.registry import current_registry
+from rogatory.apps.exchange.storage import documents_dir
 from rogatory.core.envelope.registry import NodeRegistry
 from rogatory.core.errors import DomainError
 from rogatory.federation.batch import InlineMessage
@@ -65,6 +68,8 @@ def messages_commit_batch(
     stored = _stored_answers(messages)
     answers: dict[int, CommitOutcome] = {}
     opened: list[tuple[int, OpenedCommit]] = []
+    # One folder per sender for the batch's documents: one directory entry, not one each.
+    folders: dict[str, Path] = {}
     for index, message in enumerate(messages):
         verified = verify_commit(
             message_id=message.message_id,
@@ -78,8 +83,17 @@ def messages_commit_batch(
         if isinstance(verified, CommitOutcome):
             answers[index] = verified
             continue
+        sender = verified.header.sender
+        if sender not in folders:
+            folders[sender] = documents_dir() / sender / f"batch-{uuid.uuid4().hex}"
+            folders[sender].mkdir(parents=True)
         result = open_commit(
-            verified, parts=list(message.parts), identity=identity, registry=registry, now=now
+            verified,
+            parts=list(message.parts),
+            identity=identity,
+            registry=registry,
+            now=now,
+            shared_output=folders[sender],
         )
         if isinstance(result, CommitOutcome):
             answers[index] = result
@@ -87,6 +101,9 @@ def messages_commit_batch(
         opened.append((index, result))
     if opened:
         answers.update(_accept(opened, identity=identity, registry=registry, now=now))
+    for folder in folders.values():
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only if every message in it was refused
     return [answers[index] for index in range(len(messages))]
 
 
@@ -109,7 +126,7 @@ def _accept(
         ]
     except BaseException:
         for commit in commits:
-            shutil.rmtree(commit.output, ignore_errors=True)
+            commit.discard()
         raise
     return [
         (i, CommitOutcome(201, "application/jose", token.encode("ascii")))
@@ -123,7 +140,7 @@ def _accept_one(
     try:
         (token,) = accept_commits([commit], identity=identity, registry=registry, now=now)
     except DbIntegrityError:
-        shutil.rmtree(commit.output, ignore_errors=True)
+        commit.discard()
         row = (
             InboxMessage.objects.filter(
                 sender_node=commit.header.sender, message_id=commit.header.message_id
