@@ -309,3 +309,25 @@ def test_registering_an_arrived_request_sends_the_registered_evidence(
     rows = OutboxMessage.objects.filter(kind="evidence", case=case).order_by("id")
     stages = [_evidence_sent(network, r).evidence_type for r in rows]
     assert stages == [EvidenceType.DELIVERED, EvidenceType.REGISTERED]
+
+
+def test_a_not_delivered_evidence_shows_on_the_case_with_its_error(
+    network: Network, open_case: Any
+) -> None:
+    # given a request B sent to A, which A received but its case system could not take
+    case, sent = _sent_request(open_case)
+    token = _evidence_from_a(
+        network, sent, EvidenceType.NOT_DELIVERED, reason="exchange.case_unknown"
+    )
+    # when A's negative evidence arrives
+    inbox = _deliver_evidence(network, case, token)
+    # then it is kept and the officer sees on the case why the request did not get through
+    assert inbox.delivery_error == ""
+    assert list(evidences_for_case(case, kinds=("not-delivered",)).values_list("reason")) == [
+        ("exchange.case_unknown",)
+    ]
+    assert list(
+        CaseEvent.objects.filter(case=case, kind__startswith="evidence_").values_list(
+            "kind", "reason", "ground"
+        )
+    ) == [("evidence_not_delivered", "exchange.case_unknown", "")]

@@ -13,11 +13,11 @@ from django.conf import settings
 
 from rogatory.apps.cases.models import Case, CaseEvent
 from rogatory.apps.cases.models import Document as CaseDocument
-from rogatory.apps.exchange.models import Evidence, InboxDocument, InboxMessage
+from rogatory.apps.exchange.models import Evidence, InboxDocument, InboxMessage, OutboxMessage
 from rogatory.apps.exchange.services.payload import peer_node_for_state, request_payload
 from rogatory.apps.exchange.storage import incoming_dir
 from rogatory.core.envelope.header import header_sha256
-from rogatory.core.envelope.receipts import verify_receipt
+from rogatory.core.envelope.receipts import EvidenceType, verify_evidence, verify_receipt
 from rogatory.core.errors import DomainError
 from rogatory.federation.chunks import iter_chunks
 from tests.exchange.conftest import Network
@@ -113,6 +113,15 @@ def test_an_arrival_the_case_system_refuses_is_still_receipted(network: Network)
     assert reply.status_code == 201
     assert Case.objects.count() == 0
     assert InboxMessage.objects.get().delivery_error == "field.required"
+    # and A is told, with a signed negative evidence naming the error
+    row = OutboxMessage.objects.get(kind="evidence")
+    token = Evidence.objects.get(kind="not-delivered").token
+    signal = verify_evidence(token, jwks=network.b_node.public_jwks, expected_issuer="xb-central")
+    assert (row.recipient_node, signal.evidence_type, signal.reason) == (
+        "xa-central",
+        EvidenceType.NOT_DELIVERED,
+        "field.required",
+    )
 
 
 def test_missing_chunks_are_refused_without_storing_anything(network: Network) -> None:

@@ -58,10 +58,21 @@ class EvidenceType(StrEnum):
     EXECUTED = "executed"
     NON_DELIVERY = "non-delivery"
     REJECTED = "rejected"
+    # Received and receipted, but the recipient's case system could not take it (bad case data,
+    # unknown reference): the sender learns it instead of waiting for a "delivered" that never
+    # comes (e-CODEX's negative delivery evidence).
+    NOT_DELIVERED = "not-delivered"
 
 
 # Negative outcomes must say why (a stable error code such as ``integrity.plaintext_sha256``).
-_NEEDS_REASON = frozenset({EvidenceType.REFUSED, EvidenceType.NON_DELIVERY, EvidenceType.REJECTED})
+_NEEDS_REASON = frozenset(
+    {
+        EvidenceType.REFUSED,
+        EvidenceType.NON_DELIVERY,
+        EvidenceType.REJECTED,
+        EvidenceType.NOT_DELIVERED,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ EVENT_LABELS: dict[str, Any] = {
     "message_received": _("Message received from the other State"),
     # Signed business evidences from the requested State's node (shared status).
     "evidence_delivered": _("Taken into the requested State's case system"),
+    "evidence_not_delivered": _("Not taken into the requested State's case system"),
     "evidence_registered": _("Registered by the requested State"),
     "evidence_refused": _("Refused by the requested State"),
     "evidence_executed": _("Executed by the requested State"),

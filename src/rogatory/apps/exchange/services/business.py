@@ -68,6 +68,7 @@ CASE_STATUS_EVIDENCES = {
 BUSINESS_EVIDENCES = frozenset(
     {
         EvidenceType.DELIVERED,
+        EvidenceType.NOT_DELIVERED,
         EvidenceType.REGISTERED,
         EvidenceType.REFUSED,
         EvidenceType.EXECUTED,
@@ -95,6 +96,8 @@ def evidence_issue(
     identity = node_identity()
     if evidence_type is EvidenceType.REFUSED:
         reason = (reason or DEFAULT_REFUSAL_REASON)[:64]
+    elif evidence_type is EvidenceType.NOT_DELIVERED:
+        reason = (reason or "exchange.not_delivered")[:64]
     else:
         reason = None
     signal = EvidenceSignal(
@@ -176,12 +179,15 @@ def _on_timeline(
     from rogatory.apps.exchange.services.cases import exchange_system_user
 
     actor = exchange_system_user()
+    refused = signal.evidence_type is EvidenceType.REFUSED
     CaseEvent.objects.create(
         case_id=case_id,
         at=now,
         actor=actor,
-        kind=f"evidence_{signal.evidence_type.value}",
-        ground=(signal.reason or "")[:48],
+        kind=f"evidence_{signal.evidence_type.value}".replace("-", "_"),
+        # A refusal names its ground (UNTOC art. 18(21)); a failed delivery its error code.
+        ground=(signal.reason or "")[:48] if refused else "",
+        reason="" if refused else (signal.reason or ""),
     )
     audit_record(
         actor=actor,

@@ -657,3 +657,7 @@ def _deliver(
     except DomainError as exc:
         inbox.delivery_error = exc.code[:64]
         inbox.save(update_fields=["delivery_error"])
+        if inbox.kind != "evidence":  # an evidence is never answered with one (no ping-pong)
+            evidence_issue(
+                inbox=inbox, evidence_type=EvidenceType.NOT_DELIVERED, case=None, reason=exc.code
+            )
