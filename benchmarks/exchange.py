@@ -2,12 +2,13 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/exchange.py                       # PostgreSQL, 2,000 messages
+    .venv/bin/python benchmarks/exchange.py --messages 10000      # PostgreSQL, B on 2 processes
     .venv/bin/python benchmarks/exchange.py --db sqlite --messages 500
     .venv/bin/python benchmarks/exchange.py --threads 8 --size 1024-65536
 
 Two real node processes on loopback (the same harness as ``tests/exchange/test_nodes.py``):
-B runs the threaded WSGI server, A runs ``rogatory exchange worker --threads N``. PostgreSQL
+B runs the threaded WSGI server (two processes by default), A runs ``rogatory exchange worker
+--threads N --batch M``; small messages go in batched commits (docs/protocol.md §7.3). PostgreSQL
 databases ``rogatory_xchg_a`` / ``rogatory_xchg_b`` are (re)created at 127.0.0.1:5432 (user
 postgres). Messages are queued first (that rate is reported separately: it includes sealing);
 the clock then runs from starting the worker until A has recorded the last receipt. Each
@@ -138,7 +139,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4, help="sender threads at A")
     parser.add_argument("--batch", type=int, default=200, help="rows each sender claims per pass")
     parser.add_argument("--size", default="1024", help="document bytes, or MIN-MAX")
-    parser.add_argument("--receiver-processes", type=int, default=1, help="B server processes")
+    # Two processes share B's port (SO_REUSEPORT), as a node runs several web processes: one
+    # Python process holds one core, and receiving costs about twice what sending does.
+    parser.add_argument("--receiver-processes", type=int, default=2, help="B server processes")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="rogatory-xchg-bench-"))
     a = b = None
