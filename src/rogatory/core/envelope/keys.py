@@ -168,64 +168,20 @@ class NodeKeys:
         self, passphrase: bytes, *, scrypt_log2_n: int = DEFAULT_SCRYPT_LOG2_N
     ) -> bytes:
         """Serialise both private keys under ``passphrase`` (scrypt + ChaCha20-Poly1305)."""
-        if not passphrase:
-            raise KeyStoreError("keys.passphrase_empty")
-        if not MIN_SCRYPT_LOG2_N <= scrypt_log2_n <= MAX_SCRYPT_LOG2_N:
-            raise KeyStoreError("keys.kdf_parameters")
-        salt, nonce = os.urandom(16), os.urandom(12)
-        envelope: dict[str, Any] = {
-            "format": KEY_FILE_FORMAT,
-            "kdf": {
-                "name": "scrypt",
-                "log2_n": scrypt_log2_n,
-                "r": 8,
-                "p": 1,
-                "salt": b64url_encode(salt),
-            },
-            "aead": "ChaCha20-Poly1305",
-            "nonce": b64url_encode(nonce),
-        }
         secret = canonical_json(
             {
                 "signing": b64url_encode(self.signing.private_bytes_raw()),
                 "encryption": b64url_encode(self.encryption.private_bytes_raw()),
             }
         )
-        key = _scrypt(passphrase, salt, scrypt_log2_n)
-        ciphertext = ChaCha20Poly1305(key).encrypt(nonce, secret, canonical_json(envelope))
-        envelope["ciphertext"] = b64url_encode(ciphertext)
-        return canonical_json(envelope) + b"\n"
+        return seal_secret(
+            secret, passphrase, format_name=KEY_FILE_FORMAT, scrypt_log2_n=scrypt_log2_n
+        )
 
     @classmethod
     def from_encrypted_json(cls, data: bytes, passphrase: bytes) -> NodeKeys:
         """Load keys from :meth:`to_encrypted_json`; a wrong passphrase is ``keys.decrypt``."""
-        if len(data) > MAX_KEY_FILE_SIZE:
-            raise KeyStoreError("keys.file_invalid", {"reason": "size"})
-        try:
-            envelope = json.loads(data)
-            ciphertext = b64url_decode(envelope.pop("ciphertext"))
-            kdf = envelope["kdf"]
-            if (
-                envelope["format"] != KEY_FILE_FORMAT
-                or envelope["aead"] != "ChaCha20-Poly1305"
-                or kdf["name"] != "scrypt"
-                or (kdf["r"], kdf["p"]) != (8, 1)
-                or type(kdf["log2_n"]) is not int
-                or not MIN_SCRYPT_LOG2_N <= kdf["log2_n"] <= MAX_SCRYPT_LOG2_N
-            ):
-                raise KeyStoreError("keys.file_invalid", {"reason": "parameters"})
-            salt = b64url_decode(kdf["salt"])
-            nonce = b64url_decode(envelope["nonce"])
-        except (ValueError, KeyError, TypeError, AttributeError, EncodingError) as exc:
-            raise KeyStoreError("keys.file_invalid", {"reason": "syntax"}) from exc
-        if len(nonce) != 12:
-            raise KeyStoreError("keys.file_invalid", {"reason": "nonce"})
-        key = _scrypt(passphrase, salt, kdf["log2_n"])
-        try:
-            secret = ChaCha20Poly1305(key).decrypt(nonce, ciphertext, canonical_json(envelope))
-        except InvalidTag as exc:
-            raise KeyStoreError("keys.decrypt") from exc
-        material = json.loads(secret)
+        material = json.loads(open_secret(data, passphrase, format_name=KEY_FILE_FORMAT))
         return cls(
             Ed25519PrivateKey.from_private_bytes(b64url_decode(material["signing"])),
             X25519PrivateKey.from_private_bytes(b64url_decode(material["encryption"])),
