@@ -77,6 +77,7 @@ __all__ = [
     "CommitOutcome",
     "OpenedCommit",
     "VerifiedCommit",
+    "accept_commit",
     "accept_commits",
     "chunk_store",
     "chunks_received",
@@ -538,21 +539,29 @@ def message_commit(
     opened = open_commit(verified, parts=None, identity=identity, registry=registry, now=now)
     if isinstance(opened, CommitOutcome):
         return opened
-    header = opened.header
     try:
-        (receipt_token,) = accept_commits([opened], identity=identity, registry=registry, now=now)
-    except DbIntegrityError:
-        # A concurrent commit of the same message won: answer with what it stored.
-        opened.discard()
-        stored = _stored(header.sender, header.message_id)
-        if stored is None:
-            raise
-        return stored
+        answer = accept_commit(opened, identity=identity, registry=registry, now=now)
     except BaseException:
         opened.discard()
         raise
-    _discard_chunks(header.message_id)
-    return CommitOutcome(201, "application/jose", receipt_token.encode("ascii"))
+    _discard_chunks(opened.header.message_id)
+    return answer
+
+
+def accept_commit(
+    commit: OpenedCommit, *, identity: LoadedIdentity, registry: NodeRegistry, now: datetime
+) -> CommitOutcome:
+    """:func:`accept_commits` for one message, answering a lost race with what was stored."""
+    try:
+        (token,) = accept_commits([commit], identity=identity, registry=registry, now=now)
+    except DbIntegrityError:
+        # A concurrent commit of the same message won: answer with what it stored.
+        commit.discard()
+        stored = _stored(commit.header.sender, commit.header.message_id)
+        if stored is None:
+            raise
+        return stored
+    return CommitOutcome(201, "application/jose", token.encode("ascii"))
 
 
 def accept_commits(

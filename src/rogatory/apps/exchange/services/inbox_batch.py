@@ -25,6 +25,7 @@ from rogatory.apps.exchange.services.inbox import (
     STORED_ANSWER_FIELDS,
     CommitOutcome,
     OpenedCommit,
+    accept_commit,
     accept_commits,
     open_commit,
     refusal,
@@ -122,7 +123,7 @@ def _accept(
         # Another commit stored one of these first: fall back to one transaction per message.
         log.info("exchange.batch_conflict messages=%d", len(commits))
         return [
-            (i, _accept_one(c, identity=identity, registry=registry, now=now)) for i, c in opened
+            (i, accept_commit(c, identity=identity, registry=registry, now=now)) for i, c in opened
         ]
     except BaseException:
         for commit in commits:
@@ -132,23 +133,3 @@ def _accept(
         (i, CommitOutcome(201, "application/jose", token.encode("ascii")))
         for (i, _), token in zip(opened, receipts, strict=True)
     ]
-
-
-def _accept_one(
-    commit: OpenedCommit, *, identity: LoadedIdentity, registry: NodeRegistry, now: datetime
-) -> CommitOutcome:
-    try:
-        (token,) = accept_commits([commit], identity=identity, registry=registry, now=now)
-    except DbIntegrityError:
-        commit.discard()
-        row = (
-            InboxMessage.objects.filter(
-                sender_node=commit.header.sender, message_id=commit.header.message_id
-            )
-            .only(*STORED_ANSWER_FIELDS)
-            .first()
-        )
-        if row is None:
-            raise
-        return stored_answer(row)
-    return CommitOutcome(201, "application/jose", token.encode("ascii"))
