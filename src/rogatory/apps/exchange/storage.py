@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
@@ -43,17 +45,24 @@ def fsync_directory(directory: Path) -> None:
         os.close(descriptor)
 
 
+@functools.cache
+def _syncfs_call() -> Any:
+    """libc's ``syncfs`` (Linux, glibc), looked up once per process; ``None`` elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+
+
 def _syncfs(directory: Path) -> bool:
     """``syncfs(2)`` on the filesystem holding ``directory``: one flush for a whole batch.
 
-    Linux only (glibc); elsewhere, or if the call fails, the caller fsyncs file by file.
+    Where it is missing, or if the call fails, the caller fsyncs file by file.
     """
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        call = libc.syncfs
-    except (OSError, AttributeError):
+    call = _syncfs_call()
+    if call is None:
         return False
     descriptor = os.open(directory, os.O_RDONLY)
     try:
