@@ -5,6 +5,7 @@ from rogatory.core.matching.scripts import Script, detect_script
 from rogatory.core.matching.translit import (
     cyrillic_forms,
     han_segment,
+    latin_forms,
     latin_skeleton,
     wade_giles,
 )
@@ -51,6 +52,35 @@ def test_cyrillic_token_gets_one_form_per_romanisation_scheme() -> None:
         "chtchoukine"
     }
     assert "chtchoukin" in forms
+
+
+def test_bgn_pcgn_writes_ye_only_at_the_start_and_after_a_vowel() -> None:
+    # given / when
+    forms = cyrillic_forms("елена")
+
+    # then: "Yelena" (initial е), never "Yelyena"
+    assert "yelena" in forms
+    assert "yelyena" not in forms
+
+
+def test_russian_e_may_stand_for_an_unwritten_yo() -> None:
+    # given: Семенов and Соловьев as Russian print writes Семёнов and Соловьёв
+    # when
+    semenov, solovev = cyrillic_forms("семенов"), cyrillic_forms("соловьев")
+
+    # then: the ё reading is among the forms, beside the letter as written
+    assert {"semenov", "semyonov"} <= set(semenov)
+    assert {"solovev", "solovyev", "solovyov"} <= set(solovev)
+
+
+def test_final_i_after_a_vowel_reads_like_short_i() -> None:
+    # given: Алексеи typed without the breve of й; the Ukrainian reading of и gives "y"
+    assert "aleksey" in cyrillic_forms("алексеи")
+
+
+def test_inner_x_of_a_latin_name_is_also_written_ks() -> None:
+    assert latin_forms("Alexey") == ("alexey", "aleksey")
+    assert latin_forms("Xavier") == ("xavier",)
 
 
 def test_ukrainian_letters_use_ukrainian_readings() -> None:

@@ -35,6 +35,19 @@ def test_cyrillic_name_matches_passport_spelling_without_patronymic() -> None:
     assert result.match is True
 
 
+def test_russian_name_printed_without_yo_matches_its_latin_record() -> None:
+    # given: Семенов as printed (ё written е), Алексеи typed without the breve of й
+    cyrillic = {"names": ["Алексеи Семенов"]}
+    latin = {"names": ["Alexey Semyonov"]}
+
+    # when
+    result = score(cyrillic, latin)
+
+    # then
+    assert result.match is True
+    assert "all parts agree" in result.explanation[0].detail
+
+
 def test_chinese_name_matches_pinyin_in_both_orders() -> None:
     # given
     han = {"names": ["王伟"]}

@@ -32,10 +32,14 @@ _GERMANIC_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "æ": "ae
 
 
 def latin_forms(token: str) -> tuple[str, ...]:
-    """Forms of a Latin-script token: its ASCII fold, plus the German umlaut spelling."""
+    """Forms of a Latin-script token: its ASCII fold, plus the German umlaut spelling and, for
+    an inner ``x``, the ``ks`` that every Cyrillic and Greek scheme writes (Alexey / Aleksey)."""
     forms = [ascii_fold(token)]
     if any(ch in token for ch in "äöüæø"):
         forms.append(ascii_fold(token.translate(_GERMANIC_UMLAUTS)))
+    for form in list(forms):
+        if "x" in form[1:]:
+            forms.append(form[0] + form[1:].replace("x", "ks"))
     return tuple(dict.fromkeys(f for f in forms if f))
 
 
@@ -133,8 +137,9 @@ def _romanise_cyrillic(token: str, scheme: dict[str, str], *, bgn_context: bool)
     previous = ""
     for index, ch in enumerate(token):
         lower = ch.lower()
-        if bgn_context and lower == "е" and (index == 0 or previous in cyrillic.VOWELS_AND_SIGNS):
-            out.append("ye")
+        if bgn_context and lower == "е":
+            # BGN/PCGN writes "ye" only at the start and after a vowel or sign, else "e".
+            out.append("ye" if index == 0 or previous in cyrillic.VOWELS_AND_SIGNS else "e")
         elif lower in scheme:
             out.append(scheme[lower])
         elif lower in cyrillic.ICAO:
@@ -143,6 +148,23 @@ def _romanise_cyrillic(token: str, scheme: dict[str, str], *, bgn_context: bool)
             out.append(ascii_fold(lower))
         previous = lower
     return "".join(out)
+
+
+def _unwritten_yo(token: str) -> list[str]:
+    """Russian spellings of ``token`` with one of its last two inner е read as ё.
+
+    Russian print leaves ё as е (Семенов, Соловьев) while Latin records keep the sound
+    (Semyonov, Solovyov), so each of those е may stand for ё.
+    """
+    positions = [
+        i
+        for i, ch in enumerate(token)
+        if ch == "е"
+        and 0 < i < len(token) - 1
+        and token[i - 1] not in cyrillic.VOWELS_AND_SIGNS - {"ь", "ъ"}
+        and token[i + 1] not in cyrillic.VOWELS_AND_SIGNS | {"й"}
+    ]
+    return [token[:i] + "ё" + token[i + 1 :] for i in positions[-2:]]
 
 
 def cyrillic_forms(token: str) -> tuple[str, ...]:
@@ -156,6 +178,9 @@ def cyrillic_forms(token: str) -> tuple[str, ...]:
         if name in ("german", "french") and ukrainian:
             continue
         forms.append(_romanise_cyrillic(lower, scheme, bgn_context=name == "bgn_pcgn"))
+    if not ukrainian:
+        for spelling in _unwritten_yo(lower):
+            forms.append(_romanise_cyrillic(spelling, cyrillic.BGN_PCGN, bgn_context=True))
     # Russian "-ий/-ый" endings are usually written "-y" in Latin records (Dmitriy / Dmitry).
     for form in list(forms):
         if form.endswith(("iy", "yy", "ii")) and len(form) > 4:
