@@ -28,6 +28,7 @@ from matching_bench.ar2en import bench_ar2en
 from matching_bench.cases import bench_cases
 from matching_bench.common import log
 from matching_bench.crossscript import bench_crossscript
+from matching_bench.distractors import bench_distractors
 from matching_bench.febrl import bench_febrl
 from matching_bench.historical import bench_historical
 from matching_bench.pools import Pools, load_pools
@@ -36,7 +37,16 @@ from matching_bench.scale import bench_scale
 from rogatory.core.matching import DEFAULT_THRESHOLD
 
 REPO = Path(__file__).resolve().parent.parent
-SECTIONS = ("cases", "febrl", "historical", "ar2en", "crossscript", "retrieval", "scale")
+SECTIONS = (
+    "cases",
+    "febrl",
+    "historical",
+    "ar2en",
+    "crossscript",
+    "retrieval",
+    "distractors",
+    "scale",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--persons", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=500)
+    parser.add_argument(
+        "--distractors", type=int, default=50_000, help="M8 register size (the goal's 50,000)"
+    )
+    parser.add_argument("--distractor-queries", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--historical-limit", type=int, default=None)
@@ -87,6 +101,18 @@ def main(argv: list[str] | None = None) -> int:
             report[section] = bench_crossscript(pools, threshold, rng, 400)
         elif section == "retrieval":
             report[section] = bench_retrieval(pools, threshold, rng, 500)
+        elif section == "distractors":
+            report[section] = {
+                population: bench_distractors(
+                    pools,
+                    threshold,
+                    rng,
+                    args.distractors,
+                    args.distractor_queries,
+                    diverse=population == "diverse",
+                )
+                for population in ("pool", "diverse")
+            }
         elif section == "scale":
             report[section] = bench_scale(
                 pools,

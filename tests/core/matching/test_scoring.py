@@ -177,6 +177,7 @@ def test_birth_date_agreement_levels() -> None:
     assert level("1970", "1970-05-17") == "same year (month unknown)"
     assert level("1970-05-07", "1970-07-05") == "day and month swapped"
     assert level("1970", "1971") == "years one apart"
+    assert level("1951-01-08", "1952-03-05").startswith("conflict")
     assert level("1970", "1985").startswith("conflict")
 
 
@@ -283,3 +284,20 @@ def test_chinese_surname_spellings_stay_distinct() -> None:
     # Le is the Vietnamese reading of 黎, not of 李; Wang is 王, not 黄.
     assert not _names_match("李志明", "Le Chih-ming")
     assert not _names_match("黄金龙", "Wang Chin-lung")
+
+
+def test_chinese_names_in_characters_differ_when_their_characters_differ() -> None:
+    # 黃 and 王 are both "Wong" in Cantonese, 赵 and 周 both "Chow": the romanisations meet,
+    # the characters do not. Traditional and simplified writing of one name is one name.
+    assert not _names_match("黃麗華", "王麗華")
+    assert not _names_match("赵浩然", "周浩然")
+    assert _names_match("楊家豪", "杨家豪")
+    assert _names_match("黃志明", "黄志明")
+
+
+def test_korean_names_in_hangul_compare_syllables_and_northern_surnames() -> None:
+    # 송 (Song) and 성 (Seong) are two surnames although "Sung" spells both; 리 and 이 are the
+    # North and South Korean writing of Lee.
+    assert not _names_match("송하준", "성하준")
+    assert _names_match("리영호", "이영호")
+    assert _names_match("량서윤", "양서윤")

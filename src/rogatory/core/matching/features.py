@@ -152,7 +152,9 @@ def birth_date_level(a: PartialDate, b: PartialDate) -> tuple[str, str]:
             and (abs(a.year - b.year) == 1 or _one_digit_apart(str(a.year), str(b.year)))
         ):
             return "digit", "same day and month, year one off"
-        if abs(a.year - b.year) == 1:
+        if abs(a.year - b.year) == 1 and (a.month is None or b.month is None):
+            # Only a bare year may be one off (an age turned into a year); two full dates that
+            # differ in year and in day or month are two birthdays.
             return "year_one_off", "years one apart"
         return "conflict", f"conflict {a.isoformat()} vs {b.isoformat()}"
     if a.month is None or b.month is None:

@@ -9,7 +9,12 @@ from rapidfuzz.distance import Levenshtein
 from rogatory.core.matching.analysis import AnalysedName, Token, TokenKind
 from rogatory.core.matching.scripts import Script
 from rogatory.core.matching.tables.particles import ABD_FORMS
-from rogatory.core.matching.translit import hangul_forms, latin_skeleton
+from rogatory.core.matching.translit import (
+    han_fold,
+    hangul_forms,
+    latin_skeleton,
+    same_hangul_surname,
+)
 
 # Extra tokens cost more on the query side than on the candidate side (a stored record often
 # carries a fuller name than the request): the asymmetry of OpenSanctions' logic-v2.
@@ -36,21 +41,30 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         if any(f.startswith(initial.forms[0]) for f in full.forms):
             return 0.8, "initial"
         return 0.0, "initial differs"
-    if a.script == b.script == Script.HANGUL and TokenKind.SURNAME not in (a.kind, b.kind):
+    if a.script == b.script == Script.HAN:
+        # Same script: the characters decide. Romanisations merge distinct names (黃 and 王 are
+        # both "Wong" in Cantonese, 赵 and 周 both "Chow"); only traditional and simplified
+        # writing of one character (楊/杨) is the same name.
+        if han_fold(a.text) == han_fold(b.text):
+            return 1.0, "same characters"
+        return 0.5 * _best_form_similarity(a, b), "different characters"
+    if a.script == b.script == Script.HANGUL and (
+        a.kind == TokenKind.SURNAME or b.kind == TokenKind.SURNAME
+    ):
+        # 송 and 성 are both "Sung" in some Latin record, yet two surnames; 이 and 리 are one.
+        if same_hangul_surname(a.text, b.text):
+            return 1.0, "same surname"
+        return 0.5 * _best_form_similarity(a, b), "different surname"
+    if a.script == b.script == Script.HANGUL:
         # Same script: a given name is a pair of syllables from a small inventory, and one
         # changed syllable (종은 / 정은) is another name; the romanised forms would hide it,
         # since McCune-Reischauer without breves spells 정 and 종 alike ("chong").
         if a.text == b.text:
             return 1.0, "same spelling"
         return 0.5 * _lev(hangul_forms(a.text)[0], hangul_forms(b.text)[0]), "syllables"
-    best = 0.0
-    for x in a.forms:
-        for y in b.forms:
-            if x == y:
-                return 1.0, "same spelling"
-            sim = _lev(x, y)
-            if sim > best:
-                best = sim
+    best = _best_form_similarity(a, b)
+    if best == 1.0:
+        return 1.0, "same spelling"
     if Script.ARABIC not in (a.script, b.script) and _gender_pair(a, b):
         # Aleksandr / Aleksandra, Ivanov / Ivanova: relatives, not spelling variants.
         return min(best, 0.6), "other gender form"
@@ -92,6 +106,18 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
             if sim > best:
                 best, reason = sim, "consonant skeleton"
     return best, reason
+
+
+def _best_form_similarity(a: Token, b: Token) -> float:
+    best = 0.0
+    for x in a.forms:
+        for y in b.forms:
+            if x == y:
+                return 1.0
+            sim = _lev(x, y)
+            if sim > best:
+                best = sim
+    return best
 
 
 _ABD_PREFIXES = tuple(

@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from anyascii import anyascii
+from opencc import OpenCC
 from pypinyin import lazy_pinyin
 
 from rogatory.core.matching.tables import cyrillic
@@ -298,6 +299,29 @@ def wade_giles(syllable: str) -> str:
     return initial + final
 
 
+_TO_SIMPLIFIED = OpenCC("t2s")
+
+
+@lru_cache(maxsize=100_000)
+def han_fold(chars: str) -> str:
+    """Han characters in their simplified forms (楊麗華 and 杨丽华 give 杨丽华), through OpenCC's
+    traditional-to-simplified tables: one name in Taiwan's and the mainland's writing."""
+    return str(_TO_SIMPLIFIED.convert(chars))
+
+
+def same_hangul_surname(a: str, b: str) -> bool:
+    """One Korean surname in North and South Korean spelling: the South drops an initial ㄹ or
+    ㄴ (the initial-sound rule), so 리/이 (Lee), 량/양 (Yang) and 로/노 (Roh) are one name."""
+    if a == b:
+        return True
+    if len(a) != len(b) or len(a) != 1:
+        return False
+    ja, jb = hangul_jamo(a), hangul_jamo(b)
+    if ja is None or jb is None or ja[1:] != jb[1:]:
+        return False
+    return {ja[0], jb[0]} <= _INITIAL_SOUND_RULE
+
+
 def han_segment(chars: str) -> tuple[str, str]:
     """Split a Han full name into (surname, given name) using the surname table."""
     if len(chars) >= 3 and chars[:2] in DOUBLE_SURNAMES:
@@ -332,6 +356,8 @@ def fold_nfkc(text: str) -> str:
 # --- Hangul ------------------------------------------------------------------------------
 
 _HANGUL_BASE = 0xAC00
+# Initial consonants ㄴ, ㄹ and ㅇ (silent), the ones the initial-sound rule turns into each other.
+_INITIAL_SOUND_RULE = frozenset({2, 5, 11})
 _HANGUL_LAST = 0xD7A3
 
 

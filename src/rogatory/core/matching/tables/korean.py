@@ -4,7 +4,8 @@ Source/basis: written for Rogatory from knowledge of Korean surnames (the most f
 single-syllable surnames and the two-syllable ones such as 남궁, 황보, 제갈, 선우), the Revised
 Romanization of Korean (2000), McCune-Reischauer, and the spellings that families keep in
 passports and abroad (Lee, Park, Choi, Jung, Rhee, Yoon, Kwon), including the North Korean
-ones (Ri, Rim, Ryu, Ro). It is not derived from any data set. Licence: Apache-2.0 (our own work).
+ones (Ri, Rim, Ryu, Ro), whose Hangul keeps the initial ㄹ (리, 림, 량, 로). It is not derived
+from any data set. Licence: Apache-2.0 (our own work).
 
 Each line: ``Hangul | spellings, the usual passport spelling first``. The algorithmic
 romanisations (``translit.hangul_forms``) are added to these by the analyser.
@@ -118,6 +119,15 @@ _RAW: Final[str] = """
 사공 | sagong sakong
 서문 | seomun somun
 동방 | dongbang
+리 | ri lee rhee li
+림 | rim lim im
+량 | ryang yang
+로 | ro roh noh
+렴 | ryom yeom
+려 | ryo yeo
+련 | ryon yeon
+룡 | ryong yong
+륙 | ryuk yook
 """
 
 
