@@ -60,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         "--distractors", type=int, default=50_000, help="M8 register size (the goal's 50,000)"
     )
     parser.add_argument("--distractor-queries", type=int, default=1000)
+    parser.add_argument(
+        "--workers", type=int, default=1, help="extra processes scoring candidates (scale)"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--historical-limit", type=int, default=None)
@@ -121,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.persons,
                 args.queries,
                 diverse=args.population == "diverse",
+                workers=args.workers,
             )
     print(json.dumps(report, ensure_ascii=False))
     return 0

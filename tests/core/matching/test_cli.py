@@ -81,3 +81,33 @@ def test_build_then_screen_returns_top_candidates(tmp_path: Path) -> None:
     assert results[0]["candidates"][0]["match"] is True
     assert "explanation" in results[0]["candidates"][0]
     assert results[1] == {"line": 2, "error": "invalid JSON: Expecting value at column 1"}
+
+
+def test_screen_with_worker_processes_writes_the_same_lines(tmp_path: Path) -> None:
+    # given
+    source = tmp_path / "persons.jsonl"
+    names = ["Mohammed Hassan", "Mohamed Hasan", "Muhammad Hassan Ali", "Vladimir Putin"]
+    source.write_text(
+        "".join(json.dumps({"id": f"p{i}", "names": [n]}) + "\n" for i, n in enumerate(names)),
+        "utf-8",
+    )
+    build_index(source, tmp_path / "idx")
+    queries = [json.dumps({"id": "q", "names": ["محمد حسن"]}), "{broken"]
+
+    # when
+    outputs = []
+    for workers in (0, 1):
+        out = io.StringIO()
+        screen_stream(
+            queries,
+            out,
+            index_dir=tmp_path / "idx",
+            top=3,
+            threshold=DEFAULT_THRESHOLD,
+            workers=workers,
+        )
+        outputs.append(out.getvalue())
+
+    # then
+    assert outputs[0] == outputs[1]
+    assert len(json.loads(outputs[1].splitlines()[0])["candidates"]) == 3

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
@@ -56,10 +56,12 @@ class AnalysedName:
     joined_skeleton: str
     surname_marked: bool = False
 
-    @property
-    def core_tokens(self) -> tuple[Token, ...]:
-        """Tokens that take part in alignment (particles are not evidence)."""
-        return tuple(t for t in self.tokens if t.kind != TokenKind.PARTICLE)
+    # Tokens that take part in alignment (particles are not evidence); set from ``tokens``.
+    core_tokens: tuple[Token, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        core = tuple(t for t in self.tokens if t.kind != TokenKind.PARTICLE)
+        object.__setattr__(self, "core_tokens", core)
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +316,8 @@ def _han_tokens(chunks: list[str], *, kana: bool = False) -> list[Token]:
 
 def _split_scripts(word: str) -> list[tuple[str, Script]]:
     """Split a word where the script changes (``Путин/Putin`` written without a space)."""
+    if word.isascii():
+        return [(word, Script.LATIN)]
     runs: list[tuple[str, Script]] = []
     for ch in word:
         script = char_script(ch) or (runs[-1][1] if runs else Script.LATIN)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rogatory.core.matching.index import MatchIndex
+from rogatory.core.matching.parallel import ScreeningPool
 from rogatory.core.matching.records import Person, RecordError, person_from_dict
 from rogatory.core.matching.scoring import DEFAULT_THRESHOLD, score_pair
 
@@ -67,13 +68,26 @@ def score_stream(lines: Iterable[str], out: TextIO, *, threshold: float) -> int:
 
 
 def screen_stream(
-    lines: Iterable[str], out: TextIO, *, index_dir: Path, top: int, threshold: float
+    lines: Iterable[str],
+    out: TextIO,
+    *,
+    index_dir: Path,
+    top: int,
+    threshold: float,
+    workers: int = 0,
 ) -> int:
     """PERSON per line in; ``{"query": id, "candidates": [{"id", "score", "match", ...}]}`` out.
 
-    The ``explanation`` is included for candidates at or above ``threshold``.
+    The ``explanation`` is included for candidates at or above ``threshold``. ``workers``
+    extra processes share the scoring of each query's candidates.
     """
-    index = MatchIndex.load(index_dir)
+    with ScreeningPool(MatchIndex.load(index_dir), workers) as pool:
+        return _screen_lines(lines, out, pool, top, threshold)
+
+
+def _screen_lines(
+    lines: Iterable[str], out: TextIO, index: ScreeningPool, top: int, threshold: float
+) -> int:
     errors = 0
     for number, data, error in _json_lines(lines):
         try:

@@ -184,6 +184,11 @@ class Candidate:
     pair: PairScore
 
 
+def rank(candidates: list[Candidate]) -> list[Candidate]:
+    """Best pair score first; the retrieval weight breaks ties."""
+    return sorted(candidates, key=lambda c: (-c.score, -c.retrieval))
+
+
 class MatchIndex:
     """Person index: ``add``/``remove`` single records, ``search`` a query, ``save``/``load``."""
 
@@ -199,6 +204,8 @@ class MatchIndex:
         self._cache: OrderedDict[int, AnalysedPerson] = OrderedDict()
         # Persons per name-part spelling, for the scorer's rarity feature; cleared on writes.
         self._form_counts: dict[str, int] = {}
+        # Counts writes, so that a reader holding a copy (a forked worker) can tell it is stale.
+        self.version = 0
 
     # --- size and records -------------------------------------------------------------
 
@@ -236,9 +243,11 @@ class MatchIndex:
         for key in keys | strong:
             self._delta.setdefault(key_hash(key), []).append(number)
         self._form_counts.clear()
+        self.version += 1
 
     def remove(self, person_id: str) -> None:
         number = self._position.pop(person_id)
+        self.version += 1
         self._dead.add(number)
         self._records[number] = None
         self._cache.pop(number, None)
@@ -400,9 +409,19 @@ class MatchIndex:
     ) -> list[Candidate]:
         """Retrieve ``top`` candidates and rerank them with the explainable pair score."""
         query = analyse_person(person)
+        return rank(self.score_candidates(query, self._candidates(query, top), threshold))
+
+    def retrieve(self, query: AnalysedPerson, top: int) -> list[tuple[int, float]]:
+        """(slot, retrieval weight) of the ``top`` candidates of an analysed query."""
+        return self._candidates(query, top)
+
+    def score_candidates(
+        self, query: AnalysedPerson, found: list[tuple[int, float]], threshold: float
+    ) -> list[Candidate]:
+        """Pair scores of retrieved candidates, in the order given."""
         out = []
         memo = Memo()
-        for number, retrieval in self._candidates(query, top):
+        for number, retrieval in found:
             pair = score_analysed(
                 query,
                 self._analysed(number),
@@ -413,7 +432,6 @@ class MatchIndex:
                 register_size=len(self),
             )
             out.append(Candidate(self._ids[number], pair.score, retrieval, pair))
-        out.sort(key=lambda c: (-c.score, -c.retrieval))
         return out
 
     def search(self, person: Person, top: int = DEFAULT_TOP) -> list[tuple[str, float]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -24,6 +25,8 @@ CONFLICT_COST = 0.8
 FIRST_PART_EXTRA_COST = 0.3
 ORDER_PENALTY = 0.1
 _MATCHED_FLOOR = 0.55
+# Similarity of a masculine and a feminine form of one name (Petrov / Petrova).
+_GENDER_FORM_CAP = 0.6
 
 _lev = Levenshtein.normalized_similarity
 
@@ -65,9 +68,13 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
     best = _best_form_similarity(a, b)
     if best == 1.0:
         return 1.0, "same spelling"
-    if Script.ARABIC not in (a.script, b.script) and _gender_pair(a, b):
+    if (
+        best > _GENDER_FORM_CAP
+        and Script.ARABIC not in (a.script, b.script)
+        and _gender_pair(a.forms[:3], b.forms[:3])
+    ):
         # Aleksandr / Aleksandra, Ivanov / Ivanova: relatives, not spelling variants.
-        return min(best, 0.6), "other gender form"
+        return _GENDER_FORM_CAP, "other gender form"
     if TokenKind.SURNAME in (a.kind, b.kind) and Script.HAN in (a.script, b.script):
         # Chinese surnames are short and every romanisation we know is listed among the
         # forms: a near miss (Wang/Wong are listed, Wang/Yang is not) is a different surname.
@@ -76,7 +83,7 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         # Given names are one or two syllables from a small inventory: one changed syllable
         # (shujuan / shuhua) is another name, not a typo.
         return (best if best >= 0.85 else 0.5 * best), "syllables"
-    if _theophoric_short_form(a.forms[0], b.forms[0]):
+    if "abd" in (a.forms[0][:3], b.forms[0][:3]) and _theophoric_short_form(a.forms[0], b.forms[0]):
         # "Abdul Hanif" is often recorded as "Hanif".
         return max(best, 0.8), "theophoric short form"
     if a.nicknames & b.nicknames:
@@ -137,11 +144,13 @@ def _theophoric_short_form(x: str, y: str) -> bool:
 _FEMININE_ENDINGS = ("a", "ia", "ija", "iya", "ya")
 
 
-def _gender_pair(a: Token, b: Token) -> bool:
+@lru_cache(maxsize=500_000)
+def _gender_pair(a_forms: tuple[str, ...], b_forms: tuple[str, ...]) -> bool:
     """Masculine and feminine forms of one name: Petrov/Petrova, Vesely/Vesela,
-    Kowalski/Kowalska, Mario/Maria, Viktor/Viktoria, Aleksandar/Aleksandra."""
-    for x in a.forms[:3]:
-        for y in b.forms[:3]:
+    Kowalski/Kowalska, Mario/Maria, Viktor/Viktoria, Aleksandar/Aleksandra. Given the first
+    three forms of each token; cached, since common names meet again in every search."""
+    for x in a_forms:
+        for y in b_forms:
             if len(x) < 4 or len(y) < 4 or x == y:
                 continue
             if x.endswith("a") == y.endswith("a"):

@@ -31,6 +31,10 @@ class DatePrecision(IntEnum):
     DAY = 3
 
 
+_COMPACT_DATE = re.compile(r"\d{8}")
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
 @dataclass(frozen=True, slots=True)
 class PartialDate:
     """A birth date known to a year, a month or a day."""
@@ -58,9 +62,9 @@ class PartialDate:
     def parse(cls, text: str) -> PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (also ``YYYYMMDD``)."""
         value = text.strip()
-        if re.fullmatch(r"\d{8}", value):
+        if _COMPACT_DATE.fullmatch(value):
             value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
-        match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value)
+        match = _PARTIAL_DATE.fullmatch(value)
         if match is None:
             raise RecordError(f"birth_date: not a partial ISO date: {text!r}")
         year = int(match.group(1))
@@ -99,10 +103,11 @@ class Document:
     type: str
     number: str
     country: str | None = None
+    # The normalised number that comparisons use; set from ``number``.
+    key: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def key(self) -> str:
-        return normalise_document_number(self.number)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", normalise_document_number(self.number))
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +148,11 @@ class Person:
 _GENDERS = {"m": "m", "male": "m", "f": "f", "female": "f"}
 
 
+_ALPHA_2 = re.compile(r"[A-Za-z]{2}")
+
+
 def _country(value: object, field_name: str) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value.strip()):
+    if not isinstance(value, str) or not _ALPHA_2.fullmatch(value.strip()):
         raise RecordError(f"{field_name}: expected an ISO 3166 alpha-2 code, got {value!r}")
     return value.strip().upper()
 

@@ -56,6 +56,8 @@ def char_script(ch: str) -> Script | None:
 
 def detect_script(text: str) -> Script:
     """The majority script of the letters in ``text`` (LATIN when there are none)."""
+    if text.isascii():
+        return Script.LATIN
     counts: dict[Script, int] = {}
     for ch in text:
         script = char_script(ch)

@@ -20,6 +20,12 @@ class Command(BaseCommand):
         parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
         parser.add_argument("--index", type=Path, help="index directory (screen)")
         parser.add_argument("--top", type=int, default=10)
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=0,
+            help="extra processes that share the scoring of each query (screen)",
+        )
         parser.add_argument("--from", dest="source", type=Path, help="PERSON JSON lines (build)")
         parser.add_argument("--out", type=Path, help="index directory to write (build)")
 
@@ -39,6 +45,7 @@ class Command(BaseCommand):
                 index_dir=options["index"],
                 top=options["top"],
                 threshold=options["threshold"],
+                workers=options["workers"],
             )
         else:
             if options["subaction"] != "build" or not options["source"] or not options["out"]:

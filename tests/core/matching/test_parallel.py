@@ -1,0 +1,68 @@
+"""Screening with the candidates' scoring shared by worker processes."""
+
+import random
+
+import pytest
+
+from rogatory.core.matching import MatchIndex, ScreeningPool, person_from_dict
+from rogatory.core.matching.parallel import IndexChangedError
+
+GIVEN = ["Mohammed", "Ahmad", "Olga", "Ivan", "Maria", "Chen", "Aisha", "Pavel", "Lucia", "Omar"]
+FAMILY = ["Hassan", "Petrov", "Garcia", "Wang", "Khan", "Novak", "Rossi", "Haddad", "Kim", "Silva"]
+
+
+def register(size: int) -> MatchIndex:
+    rng = random.Random(3)
+    return MatchIndex.build(
+        (
+            f"p{n}",
+            person_from_dict(
+                {
+                    "names": [f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}"],
+                    "birth_date": str(rng.randint(1950, 2000)),
+                    "nationalities": [rng.choice(["IQ", "RU", "ES", "CN"])],
+                }
+            ),
+        )
+        for n in range(size)
+    )
+
+
+def test_pool_returns_exactly_what_the_index_alone_returns() -> None:
+    # given
+    index = register(400)
+    queries = [
+        person_from_dict({"names": ["Mohamed Hasan"], "birth_date": "1970"}),
+        person_from_dict({"names": ["Ольга Петрова"]}),
+        person_from_dict({"names": ["王伟"], "nationalities": ["CN"]}),
+    ]
+
+    # when
+    alone = [index.search_scored(q, 50) for q in queries]
+    with ScreeningPool(index, workers=2) as pool:
+        shared = [pool.search_scored(q, 50) for q in queries]
+
+    # then: same candidates, same scores, same order, same explanations
+    assert shared == alone
+    assert all(len(found) == 50 for found in shared)
+
+
+def test_pool_refuses_an_index_written_after_it_started() -> None:
+    # given
+    index = register(50)
+    query = person_from_dict({"names": ["Olga Petrova"]})
+    with ScreeningPool(index, workers=1) as pool:
+        # when the index is written behind the workers' back
+        index.add("late", person_from_dict({"names": ["Olga Petrova"]}))
+
+        # then the pool does not answer from its stale copy
+        with pytest.raises(IndexChangedError):
+            pool.search_scored(query)
+
+
+def test_pool_without_workers_scores_in_the_calling_process() -> None:
+    index = register(30)
+    query = person_from_dict({"names": ["Ivan Novak"]})
+
+    with ScreeningPool(index, workers=0) as pool:
+        assert pool.search(query, 10) == index.search(query, 10)
