@@ -81,7 +81,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--only", nargs="*", choices=SECTIONS, default=list(SECTIONS))
     args = parser.parse_args(argv)
-    rng = random.Random(args.seed)
     threshold = args.threshold
     log(f"data {args.data}; threshold {threshold}; seed {args.seed}")
     report: dict[str, Any] = {"threshold": threshold, "seed": args.seed, "data": str(args.data)}
@@ -100,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if pools is None:
             pools = load_pools(args.data)
+        # Each section draws from its own generator seeded with --seed, so its figures do not
+        # depend on which other sections ran before it.
+        rng = random.Random(args.seed)
         if section == "crossscript":
             report[section] = bench_crossscript(pools, threshold, rng, 400)
         elif section == "retrieval":

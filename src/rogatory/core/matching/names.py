@@ -68,13 +68,20 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
     best = _best_form_similarity(a, b)
     if best == 1.0:
         return 1.0, "same spelling"
-    if (
-        best > _GENDER_FORM_CAP
-        and Script.ARABIC not in (a.script, b.script)
-        and _gender_pair(a.forms[:3], b.forms[:3])
-    ):
-        # Aleksandr / Aleksandra, Ivanov / Ivanova: relatives, not spelling variants.
-        return _GENDER_FORM_CAP, "other gender form"
+    # Aleksandr / Aleksandra, Ivanov / Ivanova: relatives, not spelling variants. The check is
+    # made only where its answer can matter: a pair below _MATCHED_FLOOR is never aligned.
+    gendered = Script.ARABIC not in (a.script, b.script)
+    if gendered and best >= _MATCHED_FLOOR and _gender_pair(a.forms[:3], b.forms[:3]):
+        return min(best, _GENDER_FORM_CAP), "other gender form"
+    sim, why = _beyond_spelling(a, b, best)
+    if gendered and best < _MATCHED_FLOOR <= sim and _gender_pair(a.forms[:3], b.forms[:3]):
+        return best, "other gender form"
+    return sim, why
+
+
+def _beyond_spelling(a: Token, b: Token, best: float) -> tuple[float, str]:
+    """Similarity of two tokens whose best spelling similarity is ``best``, from what else
+    they share: Han syllables, theophoric short forms, name groups, skeletons."""
     if TokenKind.SURNAME in (a.kind, b.kind) and Script.HAN in (a.script, b.script):
         # Chinese surnames are short and every romanisation we know is listed among the
         # forms: a near miss (Wang/Wong are listed, Wang/Yang is not) is a different surname.
