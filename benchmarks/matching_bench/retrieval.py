@@ -28,6 +28,7 @@ def bench_retrieval(
         for pid, s in stored
     )
     first = top5 = above = 0
+    missed: list[str] = []
     queries = 0
     by_script: dict[str, Counter[str]] = defaultdict(Counter)
     for pid, synthetic in stored:
@@ -42,6 +43,8 @@ def bench_retrieval(
         rank = ranks[0] if ranks else None
         first += rank == 0
         top5 += rank is not None and rank < 5
+        if rank != 0 and len(missed) < 8:
+            missed.append(f"{synthetic.native} (stored as {synthetic.latin}): rank {rank}")
         false_alerts = sum(1 for cid, s in found if cid != pid and s >= threshold)
         above += false_alerts
         counts = by_script[synthetic.script]
@@ -55,6 +58,7 @@ def bench_retrieval(
         "rank1": round(first / max(queries, 1), 4),
         "top5": round(top5 / max(queries, 1), 4),
         "non_matches_above_threshold_per_query": round(above / max(queries, 1), 4),
+        "missed_examples": missed,
         "by_script": {
             s: {
                 "queries": c["queries"],

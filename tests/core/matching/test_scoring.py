@@ -293,6 +293,9 @@ def test_chinese_names_in_characters_differ_when_their_characters_differ() -> No
     assert not _names_match("赵浩然", "周浩然")
     assert _names_match("楊家豪", "杨家豪")
     assert _names_match("黃志明", "黄志明")
+    assert _names_match("櫻井翔", "桜井翔")
+    assert _names_match("佐々木陽葵", "佐佐木陽葵")
+    assert _names_match("佐々木陽葵", "Sasaki Hinata")
 
 
 def test_korean_names_in_hangul_compare_syllables_and_northern_surnames() -> None:

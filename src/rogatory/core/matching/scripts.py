@@ -32,6 +32,8 @@ _RANGES: tuple[tuple[int, int, Script], ...] = (
     (0x1100, 0x11FF, Script.HANGUL),
     (0x1E00, 0x1EFF, Script.LATIN),
     (0x1F00, 0x1FFF, Script.GREEK),
+    # 々, the mark that repeats the character before it (佐々木 = 佐佐木), is part of a Han name.
+    (0x3005, 0x3005, Script.HAN),
     (0x3040, 0x30FF, Script.KANA),
     (0x3400, 0x4DBF, Script.HAN),
     (0x4E00, 0x9FFF, Script.HAN),

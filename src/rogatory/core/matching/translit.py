@@ -299,14 +299,20 @@ def wade_giles(syllable: str) -> str:
     return initial + final
 
 
+_JAPANESE_TO_TRADITIONAL = OpenCC("jp2t")
 _TO_SIMPLIFIED = OpenCC("t2s")
 
 
 @lru_cache(maxsize=100_000)
 def han_fold(chars: str) -> str:
-    """Han characters in their simplified forms (楊麗華 and 杨丽华 give 杨丽华), through OpenCC's
-    traditional-to-simplified tables: one name in Taiwan's and the mainland's writing."""
-    return str(_TO_SIMPLIFIED.convert(chars))
+    """Han characters in one writing, through OpenCC's tables: Japanese shinjitai to the
+    traditional forms, then traditional to simplified. 楊麗華 and 杨丽华 give 杨丽华, 沢 and 澤
+    give 泽, 桜井 and 櫻井 give 樱井: one name in Taiwan's, the mainland's and Japan's writing.
+    The iteration mark 々 is written out (佐々木 is 佐佐木)."""
+    spelled: list[str] = []
+    for ch in chars:
+        spelled.append(spelled[-1] if ch == "々" and spelled else ch)
+    return str(_TO_SIMPLIFIED.convert(_JAPANESE_TO_TRADITIONAL.convert("".join(spelled))))
 
 
 def same_hangul_surname(a: str, b: str) -> bool:
