@@ -61,6 +61,7 @@ from matching_bench.pools import (  # noqa: E402
     make_synthetic,
     query_for,
     random_person,
+    screening_countries,
     typo,
 )
 from rogatory.core.matching import MatchIndex, Person, person_from_dict  # noqa: E402
@@ -156,7 +157,7 @@ def retrieved_pairs(
     for group, person, truth, skip in queries:
         query = analyse_person(person)
         memo = Memo()
-        for number, _retrieval in index._candidates(query, top):
+        for number, _retrieval in index.retrieve(query, top):
             other = index._ids[number]
             if other == skip:
                 continue
@@ -166,7 +167,7 @@ def retrieved_pairs(
 
 def screening_pairs(pools: Pools, rng: random.Random, persons: int, queries: int) -> PairSet:
     """A generated register (diverse names), screened for present and absent persons."""
-    countries = [c for c in pools.given if pools.family.get(c) or pools.script.get(c) == "arabic"]
+    countries = screening_countries(pools)
     stored: list[tuple[str, dict[str, Any], Any]] = []
     for n in range(persons):
         data, synthetic = random_person(pools, countries, rng, diverse=rng.random() < 0.8)
@@ -286,7 +287,7 @@ def historical_pairs(data: Path, rng: random.Random, sample: int) -> PairSet:
     for pid in ids:
         query = analyse_person(persons[pid])
         memo = Memo()
-        for number, _r in index._candidates(query, 20):
+        for number, _r in index.retrieve(query, 20):
             other = index._ids[number]
             if other == pid:
                 continue
@@ -318,7 +319,7 @@ def fake1000_pairs(data: Path) -> PairSet:
     for pid, person in persons.items():
         query = analyse_person(person)
         memo = Memo()
-        for number, _r in index._candidates(query, 20):
+        for number, _r in index.retrieve(query, 20):
             other = index._ids[number]
             if other != pid:
                 values = features_of(query, index._analysed(number), index, memo)

@@ -84,17 +84,13 @@ def bench_crossscript(
             negatives.append(score_pair(names_only(hard_native), names_only(person.latin)).score)
         result[script] = {
             "positives": len(positives),
-            "recall": round(sum(s >= threshold for s in positives) / max(len(positives), 1), 4),
+            "recall": recall(positives, threshold),
             "hard_negatives": len(negatives),
-            "hard_negative_fpr": round(
-                sum(s >= threshold for s in negatives) / max(len(negatives), 1), 4
-            ),
+            "hard_negative_fpr": recall(negatives, threshold),
             "missed_examples": examples,
         }
         if swapped:
-            result[script]["recall_swapped_order"] = round(
-                sum(s >= threshold for s in swapped) / len(swapped), 4
-            )
+            result[script]["recall_swapped_order"] = recall(swapped, threshold)
             result[script]["m5_pinyin_recall"] = recall(pinyin, threshold)
             result[script]["m5_pinyin_recall_swapped_order"] = recall(pinyin_swapped, threshold)
             log(
@@ -109,6 +105,7 @@ def bench_crossscript(
 
 
 def recall(scores: list[float], threshold: float) -> float:
+    """Share of ``scores`` at or above ``threshold`` (a recall, or for negatives a FPR)."""
     return round(sum(s >= threshold for s in scores) / max(len(scores), 1), 4)
 
 

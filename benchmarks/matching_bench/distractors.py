@@ -17,7 +17,7 @@ from collections import Counter
 from typing import Any
 
 from matching_bench.common import log
-from matching_bench.pools import Pools, Synthetic, query_for, random_person
+from matching_bench.pools import Pools, Synthetic, query_for, random_person, screening_countries
 from rogatory.core.matching import MatchIndex, person_from_dict
 from rogatory.core.matching.translit import han_fold
 
@@ -86,7 +86,7 @@ def bench_distractors(
     *,
     diverse: bool,
 ) -> dict[str, Any]:
-    countries = [c for c in pools.given if pools.family.get(c) or pools.script.get(c) == "arabic"]
+    countries = screening_countries(pools)
     names: Counter[str] = Counter()
     stored = []
     for n in range(persons):

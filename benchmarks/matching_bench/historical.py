@@ -65,7 +65,7 @@ def bench_historical(
     analysed = {pid: analyse_person(p) for pid, p in persons.items()}
     scored: dict[tuple[str, str], float] = {}
     for number, (pid, _person) in enumerate(persons.items()):
-        for cand, _retrieval in index._candidates(analysed[pid], top):
+        for cand, _retrieval in index.retrieve(analysed[pid], top):
             other = index._ids[cand]
             if other == pid:
                 continue

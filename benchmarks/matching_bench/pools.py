@@ -51,6 +51,12 @@ CYRILLIC_COUNTRIES = ("RU", "UA", "BY", "BG", "KZ", "RS", "MK")
 CHINESE_COUNTRIES = ("CN", "TW", "HK")
 
 
+def screening_countries(pools: Pools) -> list[str]:
+    """Countries a generated person can come from: those with a surname list, and the Arabic
+    ones (whose persons carry a father's name instead)."""
+    return [c for c in pools.given if pools.family.get(c) or pools.script.get(c) == "arabic"]
+
+
 def load_pools(data: Path) -> Pools:
     given: dict[str, dict[str, PoolName]] = defaultdict(dict)
     family: dict[str, dict[str, PoolName]] = defaultdict(dict)

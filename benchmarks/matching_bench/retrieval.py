@@ -7,14 +7,14 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from matching_bench.common import log
-from matching_bench.pools import Pools, Synthetic, make_synthetic
+from matching_bench.pools import Pools, Synthetic, make_synthetic, screening_countries
 from rogatory.core.matching import MatchIndex, person_from_dict
 
 
 def bench_retrieval(
     pools: Pools, threshold: float, rng: random.Random, size: int
 ) -> dict[str, Any]:
-    countries = [c for c in pools.given if pools.family.get(c) or pools.script.get(c) == "arabic"]
+    countries = screening_countries(pools)
     stored: list[tuple[str, Synthetic]] = []
     seen: set[str] = set()
     while len(stored) < size:

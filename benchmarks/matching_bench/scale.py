@@ -15,7 +15,7 @@ from typing import Any
 
 from matching_bench.common import log
 from matching_bench.distractors import absent_alerts, name_keys
-from matching_bench.pools import Pools, Synthetic, query_for, random_person
+from matching_bench.pools import Pools, Synthetic, query_for, random_person, screening_countries
 from rogatory.core.matching import MatchIndex, Person, ScreeningPool, person_from_dict
 from rogatory.core.matching.analysis import analyse_person
 from rogatory.core.matching.cli import build_index
@@ -60,7 +60,7 @@ def bench_scale(
     diverse: bool = False,
     workers: int = 1,
 ) -> dict[str, Any]:
-    countries = [c for c in pools.given if pools.family.get(c) or pools.script.get(c) == "arabic"]
+    countries = screening_countries(pools)
     scripts = Counter(pools.script[c] for c in countries)
     log(f"scale: generating {persons} persons from {len(countries)} countries {dict(scripts)}")
     wanted = set(rng.sample(range(persons), min(queries, persons)))

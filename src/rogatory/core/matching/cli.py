@@ -86,7 +86,7 @@ def screen_stream(
 
 
 def _screen_lines(
-    lines: Iterable[str], out: TextIO, index: ScreeningPool, top: int, threshold: float
+    lines: Iterable[str], out: TextIO, pool: ScreeningPool, top: int, threshold: float
 ) -> int:
     errors = 0
     for number, data, error in _json_lines(lines):
@@ -98,7 +98,7 @@ def _screen_lines(
             errors += 1
             _write(out, {"line": number, "error": str(exc)})
             continue
-        found = index.search_scored(person, max(top, 1), threshold=threshold)[:top]
+        found = pool.search_scored(person, max(top, 1), threshold=threshold)[:top]
         candidates = []
         for candidate in found:
             item: dict[str, Any] = {

@@ -327,9 +327,10 @@ class MatchIndex:
     def candidates(self, person: Person, top: int = DEFAULT_TOP) -> list[tuple[int, float]]:
         """Top ``top`` stored persons by IDF-weighted shared keys (retrieval stage only)."""
         query = analyse_person(person)
-        return self._candidates(query, top)
+        return self.retrieve(query, top)
 
-    def _candidates(self, query: AnalysedPerson, top: int) -> list[tuple[int, float]]:
+    def retrieve(self, query: AnalysedPerson, top: int) -> list[tuple[int, float]]:
+        """(slot, retrieval weight) of the ``top`` candidates of an analysed query."""
         total = max(len(self._ids), 1)
         cap = max(CAP_SHARE * total, CAP_FLOOR)
         keys, strong = person_keys(query, query=True)
@@ -409,11 +410,7 @@ class MatchIndex:
     ) -> list[Candidate]:
         """Retrieve ``top`` candidates and rerank them with the explainable pair score."""
         query = analyse_person(person)
-        return rank(self.score_candidates(query, self._candidates(query, top), threshold))
-
-    def retrieve(self, query: AnalysedPerson, top: int) -> list[tuple[int, float]]:
-        """(slot, retrieval weight) of the ``top`` candidates of an analysed query."""
-        return self._candidates(query, top)
+        return rank(self.score_candidates(query, self.retrieve(query, top), threshold))
 
     def score_candidates(
         self, query: AnalysedPerson, found: list[tuple[int, float]], threshold: float

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -71,10 +70,10 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
     # Aleksandr / Aleksandra, Ivanov / Ivanova: relatives, not spelling variants. The check is
     # made only where its answer can matter: a pair below _MATCHED_FLOOR is never aligned.
     gendered = Script.ARABIC not in (a.script, b.script)
-    if gendered and best >= _MATCHED_FLOOR and _gender_pair(a.forms[:3], b.forms[:3]):
+    if gendered and best >= _MATCHED_FLOOR and _gender_pair(a, b):
         return min(best, _GENDER_FORM_CAP), "other gender form"
     sim, why = _beyond_spelling(a, b, best)
-    if gendered and best < _MATCHED_FLOOR <= sim and _gender_pair(a.forms[:3], b.forms[:3]):
+    if gendered and best < _MATCHED_FLOOR <= sim and _gender_pair(a, b):
         return best, "other gender form"
     return sim, why
 
@@ -151,13 +150,11 @@ def _theophoric_short_form(x: str, y: str) -> bool:
 _FEMININE_ENDINGS = ("a", "ia", "ija", "iya", "ya")
 
 
-@lru_cache(maxsize=500_000)
-def _gender_pair(a_forms: tuple[str, ...], b_forms: tuple[str, ...]) -> bool:
+def _gender_pair(a: Token, b: Token) -> bool:
     """Masculine and feminine forms of one name: Petrov/Petrova, Vesely/Vesela,
-    Kowalski/Kowalska, Mario/Maria, Viktor/Viktoria, Aleksandar/Aleksandra. Given the first
-    three forms of each token; cached, since common names meet again in every search."""
-    for x in a_forms:
-        for y in b_forms:
+    Kowalski/Kowalska, Mario/Maria, Viktor/Viktoria, Aleksandar/Aleksandra."""
+    for x in a.forms[:3]:
+        for y in b.forms[:3]:
             if len(x) < 4 or len(y) < 4 or x == y:
                 continue
             if x.endswith("a") == y.endswith("a"):
