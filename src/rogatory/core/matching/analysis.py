@@ -482,6 +482,19 @@ def analyse_name(text: str, role: NameRole = NameRole.PRIMARY) -> AnalysedName:
     if han_chunks:
         tokens = _han_tokens(han_chunks, kana=kana) + tokens
     tokens = _join_theophoric(tokens)
+    return assemble_name(text, role, script, tuple(tokens), surname_marked=surname_marked)
+
+
+def assemble_name(
+    text: str,
+    role: NameRole,
+    script: Script,
+    tokens: tuple[Token, ...],
+    *,
+    surname_marked: bool,
+) -> AnalysedName:
+    """The analysed name of ``text`` from its analysed parts (also how an index reads back
+    the analysis it stored)."""
     # East Asian names are written family name first at home and often given name first
     # abroad: the order of the parts carries no signal.
     order_free = script in (Script.HAN, Script.HANGUL, Script.KANA)
@@ -495,7 +508,7 @@ def analyse_name(text: str, role: NameRole = NameRole.PRIMARY) -> AnalysedName:
         text=text,
         role=role,
         script=script,
-        tokens=tuple(tokens),
+        tokens=tokens,
         order_free=order_free,
         joined=tuple(dict.fromkeys(joined)),
         joined_skeleton=joined_skeleton,

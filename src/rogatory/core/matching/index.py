@@ -2,8 +2,9 @@
 
 Keys are hashed to 64-bit integers; postings live in a CSR layout (sorted key array, offsets,
 int32 person numbers) built in one pass, plus a small in-memory delta for single inserts.
-Removal marks a tombstone. ``save`` compacts the delta and writes plain ``.npy`` files and a
-JSON-lines file of the stored records, which ``load`` memory-maps and reads back.
+Removal marks a tombstone. ``save`` compacts the delta and writes plain ``.npy`` files, a
+JSON-lines file of the stored records with their analysed names, and the table of analysed name
+parts (``stored.py``), which ``load`` memory-maps and reads back.
 """
 
 from __future__ import annotations
@@ -35,8 +36,14 @@ from rogatory.core.matching.names import Memo
 from rogatory.core.matching.records import Person, person_from_dict
 from rogatory.core.matching.scoring import DEFAULT_THRESHOLD, PairScore, score_analysed
 from rogatory.core.matching.scripts import Script
+from rogatory.core.matching.stored import (
+    ANALYSIS_FINGERPRINT,
+    TokenTable,
+    decode_names,
+    encode_names,
+)
 
-FORMAT_VERSION = 2  # 2: pair, birth-date and nationality keys
+FORMAT_VERSION = 3  # 2: pair, birth-date and nationality keys; 3: analysed names stored
 DEFAULT_TOP = 200
 MAX_QUERY_NAMES = 5
 # A key whose posting list holds more than this share of the index stops generating
@@ -202,6 +209,7 @@ class MatchIndex:
         self._delta: dict[int, list[int]] = {}
         self._dead: set[int] = set()
         self._cache: OrderedDict[int, AnalysedPerson] = OrderedDict()
+        self._tokens = TokenTable()
         # Persons per name-part spelling, for the scorer's rarity feature; cleared on writes.
         self._form_counts: dict[str, int] = {}
         # Counts writes, so that a reader holding a copy (a forked worker) can tell it is stale.
@@ -226,7 +234,10 @@ class MatchIndex:
         raw = self._records[number]
         if raw is None:
             raise KeyError(number)
-        analysed = analyse_person(person_from_dict(json.loads(raw)))
+        data = json.loads(raw)
+        encoded = data.pop("analysis")
+        person = person_from_dict(data)
+        analysed = AnalysedPerson(person, decode_names(encoded, self._tokens))
         self._cache[number] = analysed
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
@@ -238,8 +249,9 @@ class MatchIndex:
         """Insert or replace one person (analysed now, searchable at once)."""
         if person_id in self._position:
             self.remove(person_id)
-        number = self._append_record(person_id, person)
-        keys, strong = person_keys(analyse_person(person))
+        analysed = analyse_person(person)
+        number = self._append_record(person_id, analysed)
+        keys, strong = person_keys(analysed)
         for key in keys | strong:
             self._delta.setdefault(key_hash(key), []).append(number)
         self._form_counts.clear()
@@ -252,12 +264,13 @@ class MatchIndex:
         self._records[number] = None
         self._cache.pop(number, None)
 
-    def _append_record(self, person_id: str, person: Person) -> int:
+    def _append_record(self, person_id: str, analysed: AnalysedPerson) -> int:
         number = len(self._ids)
         self._ids.append(person_id)
         self._position[person_id] = number
-        data = person.to_dict()
+        data = analysed.person.to_dict()
         data["id"] = person_id
+        data["analysis"] = encode_names(analysed.names, self._tokens)
         self._records.append(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
         return number
 
@@ -270,8 +283,9 @@ class MatchIndex:
         for person_id, person in persons:
             if person_id in index._position:
                 index.remove(person_id)
-            number = index._append_record(person_id, person)
-            keys, strong = person_keys(analyse_person(person))
+            analysed = analyse_person(person)
+            number = index._append_record(person_id, analysed)
+            keys, strong = person_keys(analysed)
             for key in keys | strong:
                 hashes.append(key_hash(key))
                 numbers.append(number)
@@ -338,7 +352,9 @@ class MatchIndex:
         weight_parts: list[npt.NDArray[np.float64]] = []
         capped: list[tuple[float, npt.NDArray[np.int32]]] = []
         boost: list[tuple[float, npt.NDArray[np.int32]]] = []
-        for key in keys:
+        # Sorted: set order follows the per-process string hash, and the float sums below
+        # would differ in the last bit from run to run, reordering near-equal candidates.
+        for key in sorted(keys):
             posting = self._posting(key_hash(key))
             if not len(posting):
                 continue
@@ -352,7 +368,7 @@ class MatchIndex:
             else:
                 id_parts.append(posting)
                 weight_parts.append(np.full(len(posting), idf))
-        for key in strong:
+        for key in sorted(strong):
             posting = self._posting(key_hash(key))
             if len(posting):
                 id_parts.append(posting[: int(cap) * 4])
@@ -470,8 +486,14 @@ class MatchIndex:
             for raw in self._records:
                 handle.write((raw if raw is not None else b"null") + b"\n")
         os.replace(temporary, directory / "records.jsonl")
+        temporary = directory / ".tokens.tmp.jsonl"
+        with temporary.open("wb") as handle:
+            for line in self._tokens.lines:
+                handle.write(line + b"\n")
+        os.replace(temporary, directory / "tokens.jsonl")
         meta: dict[str, Any] = {
             "format": FORMAT_VERSION,
+            "analysis": ANALYSIS_FINGERPRINT,
             "persons": len(self),
             "slots": len(self._records),
             "keys": len(self._keys),
@@ -483,8 +505,20 @@ class MatchIndex:
     def load(cls, directory: Path, *, mmap: bool = True) -> MatchIndex:
         meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
         if meta.get("format") != FORMAT_VERSION:
-            raise ValueError(f"unsupported index format {meta.get('format')!r} in {directory}")
+            raise ValueError(
+                f"unsupported index format {meta.get('format')!r} in {directory}: "
+                "rebuild it with 'rogatory match index build'"
+            )
+        if meta.get("analysis") != ANALYSIS_FINGERPRINT:
+            # The stored name analysis came from other analysis code or tables; reading it
+            # back would compare candidates by stale spellings.
+            raise ValueError(
+                f"the index in {directory} was built by another version of the name analysis: "
+                "rebuild it with 'rogatory match index build'"
+            )
         index = cls()
+        with (directory / "tokens.jsonl").open("rb") as handle:
+            index._tokens = TokenTable([line.rstrip(b"\n") for line in handle])
         mode: Literal["r"] | None = "r" if mmap else None
         index._keys = np.load(directory / "keys.npy", mmap_mode=mode)
         index._offsets = np.load(directory / "offsets.npy", mmap_mode=mode)

@@ -232,11 +232,13 @@ class Memo:
     kept in the values so that their ids cannot be reused while the memo lives.
     """
 
-    __slots__ = ("names", "tokens")
+    __slots__ = ("merged", "names", "tokens")
 
     def __init__(self) -> None:
         self.tokens: dict[tuple[int, int], tuple[float, str, Token, Token]] = {}
         self.names: dict[tuple[int, int], NameComparison] = {}
+        # Joined-pair variants of a name's tokens (the query's are needed for every candidate).
+        self.merged: dict[int, tuple[tuple[Token, ...], list[tuple[tuple[Token, ...], int]]]] = {}
 
 
 def _similarity(a: Token, b: Token, memo: Memo | None) -> tuple[float, str]:
@@ -251,15 +253,41 @@ def _similarity(a: Token, b: Token, memo: Memo | None) -> tuple[float, str]:
     return hit[0], hit[1]
 
 
-def _align(q: tuple[Token, ...], c: tuple[Token, ...], memo: Memo | None = None) -> _Alignment:
-    """Greedy best-first assignment: (similarity, notes, order inversions, matched q, c)."""
+def _cells(
+    q: tuple[Token, ...], c: tuple[Token, ...], memo: Memo | None
+) -> list[tuple[float, int, int, str]]:
+    """Token pairs similar enough to be aligned, as (similarity, i, j, reason)."""
     cells: list[tuple[float, int, int, str]] = []
+    if memo is None:
+        for i, a in enumerate(q):
+            for j, b in enumerate(c):
+                sim, why = token_similarity(a, b)
+                if sim >= _MATCHED_FLOOR:
+                    cells.append((sim, i, j, why))
+        return cells
+    # The memo lookup is written out here: this loop runs for every token pair of every name
+    # pair of every candidate, and a call per pair was a tenth of a search's time.
+    seen = memo.tokens
     for i, a in enumerate(q):
+        id_a = id(a)
         for j, b in enumerate(c):
-            sim, why = _similarity(a, b, memo)
+            key = (id_a, id(b))
+            hit = seen.get(key)
+            if hit is None:
+                sim, why = token_similarity(a, b)
+                seen[key] = (sim, why, a, b)
+            else:
+                sim, why = hit[0], hit[1]
             if sim >= _MATCHED_FLOOR:
                 cells.append((sim, i, j, why))
-    cells.sort(key=lambda cell: -cell[0])
+    return cells
+
+
+def _align(q: tuple[Token, ...], c: tuple[Token, ...], memo: Memo | None = None) -> _Alignment:
+    """Greedy best-first assignment: (similarity, notes, order inversions, matched q, c)."""
+    cells = _cells(q, c, memo)
+    # Stable: equal similarities keep the order (i, j) they were found in.
+    cells.sort(key=_first, reverse=True)
     used_q: set[int] = set()
     used_c: set[int] = set()
     pairs: list[tuple[int, int]] = []
@@ -277,12 +305,16 @@ def _align(q: tuple[Token, ...], c: tuple[Token, ...], memo: Memo | None = None)
         gained += sim * weight
         matched_weight += weight
         matches.append((a, b, sim, why))
-    left_q = tuple(t for i, t in enumerate(q) if i not in used_q)
-    left_c = tuple(t for j, t in enumerate(c) if j not in used_c)
+    left_q = tuple([t for i, t in enumerate(q) if i not in used_q])
+    left_c = tuple([t for j, t in enumerate(c) if j not in used_c])
     # Parts left over on both sides contradict each other; on one side only, they are missing.
     conflict = bool(left_q) and bool(left_c)
-    extra_q = sum(_extra_cost(t, QUERY_EXTRA_COST, conflict=conflict) for t in left_q)
-    extra_c = sum(_extra_cost(t, CANDIDATE_EXTRA_COST, conflict=conflict) for t in left_c)
+    extra_q = 0.0
+    for t in left_q:
+        extra_q += _extra_cost(t, QUERY_EXTRA_COST, conflict=conflict)
+    extra_c = 0.0
+    for t in left_c:
+        extra_c += _extra_cost(t, CANDIDATE_EXTRA_COST, conflict=conflict)
     # A record that lacks the other's *first* name (Noah Emil Pettersen / Emil Pettersen) is
     # more often a relative than the same person going by a middle name.
     if not conflict and ((0 not in used_q and len(q) > 1) or (0 not in used_c and len(c) > 1)):
@@ -291,12 +323,11 @@ def _align(q: tuple[Token, ...], c: tuple[Token, ...], memo: Memo | None = None)
     inversions = 0
     if len(pairs) > 1:
         pairs.sort()
-        inversions = sum(
-            1
-            for k in range(len(pairs))
-            for m in range(k + 1, len(pairs))
-            if pairs[m][1] < pairs[k][1]
-        )
+        for k in range(len(pairs)):
+            after = pairs[k][1]
+            for m in range(k + 1, len(pairs)):
+                if pairs[m][1] < after:
+                    inversions += 1
     return _Alignment(
         gained / denominator if denominator else 0.0,
         inversions,
@@ -306,6 +337,10 @@ def _align(q: tuple[Token, ...], c: tuple[Token, ...], memo: Memo | None = None)
         left_q,
         left_c,
     )
+
+
+def _first(cell: tuple[float, int, int, str]) -> float:
+    return cell[0]
 
 
 def _merged_variants(tokens: tuple[Token, ...]) -> list[tuple[tuple[Token, ...], int]]:
@@ -327,6 +362,19 @@ def _merged_variants(tokens: tuple[Token, ...]) -> list[tuple[tuple[Token, ...],
     return variants
 
 
+def _memo_merged_variants(
+    tokens: tuple[Token, ...], memo: Memo | None
+) -> list[tuple[tuple[Token, ...], int]]:
+    """``_merged_variants`` made once per search for each name (the joined tokens are then the
+    same objects for every candidate, so their comparisons are memoised too)."""
+    if memo is None:
+        return _merged_variants(tokens)
+    hit = memo.merged.get(id(tokens))
+    if hit is None:
+        hit = memo.merged[id(tokens)] = (tokens, _merged_variants(tokens))
+    return hit[1]
+
+
 def compare_names(q: AnalysedName, c: AnalysedName, memo: Memo | None = None) -> NameComparison:
     """Best of token alignment and whole-name comparison (joined forms, skeletons)."""
     if memo is not None:
@@ -346,7 +394,17 @@ def _compare_names(q: AnalysedName, c: AnalysedName, memo: Memo | None) -> NameC
     best = _align(q_tokens, c_tokens, memo)
     if len(q_tokens) != len(c_tokens):
         longer_is_q = len(q_tokens) > len(c_tokens)
-        for variant, merged_at in _merged_variants(q_tokens if longer_is_q else c_tokens):
+        longer, shorter = (q_tokens, c_tokens) if longer_is_q else (c_tokens, q_tokens)
+        for variant, merged_at in _memo_merged_variants(longer, memo):
+            # A join counts only where it is matched (below), so a joined part that meets no
+            # part of the other name above the alignment floor needs no alignment at all.
+            merged = variant[merged_at]
+            if not any(
+                (_similarity(merged, t, memo) if longer_is_q else _similarity(t, merged, memo))[0]
+                >= _MATCHED_FLOOR
+                for t in shorter
+            ):
+                continue
             pair = (variant, c_tokens) if longer_is_q else (q_tokens, variant)
             result = _align(*pair, memo)
             # Only a join that is itself matched counts ("Chih-wei" ~ 志伟); joining two
@@ -391,4 +449,7 @@ def best_name_match(
             result = compare_names(q, c, memo)
             if best is None or result.similarity > best.similarity:
                 best = result
+                if best.similarity >= 1.0:
+                    # No similarity exceeds 1, and only a greater one would replace it.
+                    return best
     return best

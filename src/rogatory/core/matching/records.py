@@ -148,13 +148,13 @@ class Person:
 _GENDERS = {"m": "m", "male": "m", "f": "f", "female": "f"}
 
 
-_ALPHA_2 = re.compile(r"[A-Za-z]{2}")
-
-
 def _country(value: object, field_name: str) -> str:
-    if not isinstance(value, str) or not _ALPHA_2.fullmatch(value.strip()):
-        raise RecordError(f"{field_name}: expected an ISO 3166 alpha-2 code, got {value!r}")
-    return value.strip().upper()
+    if isinstance(value, str):
+        code = value.strip()
+        # Two ASCII letters (``isalpha`` alone would let any script's letters through).
+        if len(code) == 2 and code.isascii() and code.isalpha():
+            return code.upper()
+    raise RecordError(f"{field_name}: expected an ISO 3166 alpha-2 code, got {value!r}")
 
 
 def _names(raw: object) -> tuple[Name, ...]:
