@@ -42,9 +42,14 @@ def test_pool_returns_exactly_what_the_index_alone_returns() -> None:
     with ScreeningPool(index, workers=2) as pool:
         shared = [pool.search_scored(q, 50) for q in queries]
 
-    # then: same candidates, same scores, same order, same explanations
+    # then: same candidates, same scores, same order, same explanations (a non-match's
+    # worked out again on reading, a match's sent by the worker)
     assert shared == alone
     assert all(len(found) == 50 for found in shared)
+    assert [[c.pair.explanation for c in found] for found in shared] == [
+        [c.pair.explanation for c in found] for found in alone
+    ]
+    assert any(c.pair.match for found in shared for c in found)
 
 
 def test_pool_refuses_an_index_written_after_it_started() -> None:

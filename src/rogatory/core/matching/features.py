@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
@@ -128,14 +128,31 @@ def smoothed_share(count: int, total: int) -> float:
 
 @dataclass(slots=True)
 class PairFeatures:
-    """Feature values by position, plus what the explanation needs to describe them."""
+    """Feature values by position, plus what the explanation needs to describe them.
+
+    The description (``details``) is written only when read: a screen scores 200 candidates
+    and shows the evidence of the few above the threshold.
+    """
 
     values: list[float]
-    details: dict[str, str]
     comparison: NameComparison | None
     birth_date_level: str | None
     nationality_conflict: bool
     document_level: str | None
+    query: Person
+    candidate: Person
+    birth_date_detail: str = ""
+    document_detail: str = ""
+    namesakes: int = 0
+    rarity: float | None = None
+    _details: dict[str, str] | None = field(default=None, repr=False)
+
+    @property
+    def details(self) -> dict[str, str]:
+        """Human-readable account of each evidence group present, by group."""
+        if self._details is None:
+            self._details = _describe(self)
+        return self._details
 
 
 def _one_digit_apart(x: str, y: str) -> bool:
@@ -236,113 +253,147 @@ def pair_features(
     values = [0.0] * len(FEATURES)
     if register_size:
         values[INDEX["retrieved_candidate"]] = register_prior(register_size)
-    details: dict[str, str] = {}
-    comparison = best_name_match(a.names, b.names, memo)
-    if comparison is None:
-        details["name"] = "no comparable names"
-    else:
+    pa, pb = a.person, b.person
+    found = PairFeatures(values, None, None, False, None, pa, pb)
+    comparison = found.comparison = best_name_match(a.names, b.names, memo)
+    if comparison is not None:
         similarity = comparison.similarity
         _ramps(similarity, values, _CROSS_RAMPS if comparison.cross_script else 0)
-        script = " (cross-script)" if comparison.cross_script else ""
-        details["name"] = (
-            f"{similarity:.2f} '{comparison.query.text}' ~ "
-            f"'{comparison.candidate.text}'{script}: {comparison.detail}"
-        )
         if comparison.cross_script:
             values[INDEX["name_cross_script"]] = 1.0
-        _name_parts(comparison, values, details, token_frequency)
+        found.rarity = _name_parts(comparison, values, token_frequency)
         if name_count is not None and similarity >= 0.8:
             count = name_count(comparison.candidate)
             if count > 1:
                 values[INDEX["name_namesakes"]] = math.log(count)
-                shared = f"name shared by {count} stored persons"
-                note = details.get("name_frequency")
-                details["name_frequency"] = f"{note}; {shared}" if note else shared
-    pa, pb = a.person, b.person
-    dob_level: str | None = None
+                found.namesakes = count
     if pa.birth_date is not None and pb.birth_date is not None:
-        dob_level, details["birth_date"] = birth_date_level(pa.birth_date, pb.birth_date)
-        values[INDEX["birth_date_" + dob_level]] = 1.0
-    nationality_conflict = False
+        found.birth_date_level, found.birth_date_detail = birth_date_level(
+            pa.birth_date, pb.birth_date
+        )
+        values[INDEX["birth_date_" + found.birth_date_level]] = 1.0
     if pa.nationalities and pb.nationalities:
-        common = pa.nationalities & pb.nationalities
-        if common:
+        if pa.nationalities & pb.nationalities:
             values[INDEX["nationality_shared"]] = 1.0
-            details["nationality"] = f"shared {','.join(sorted(common))}"
         else:
-            nationality_conflict = True
+            found.nationality_conflict = True
             values[INDEX["nationality_conflict"]] = 1.0
-            details["nationality"] = (
-                f"conflict {','.join(sorted(pa.nationalities))} vs "
-                f"{','.join(sorted(pb.nationalities))}"
-            )
     if pa.gender and pb.gender:
-        same = pa.gender == pb.gender
-        values[INDEX["gender_same" if same else "gender_conflict"]] = 1.0
-        details["gender"] = "same" if same else "conflict"
+        values[INDEX["gender_same" if pa.gender == pb.gender else "gender_conflict"]] = 1.0
     if pa.birth_place and pb.birth_place:
         sim = Levenshtein.normalized_similarity(
             ascii_fold(pa.birth_place), ascii_fold(pb.birth_place)
         )
-        same_place = sim >= 0.85
-        values[INDEX["birth_place_same" if same_place else "birth_place_differs"]] = 1.0
-        details["birth_place"] = "same place" if same_place else "different places"
+        values[INDEX["birth_place_same" if sim >= 0.85 else "birth_place_differs"]] = 1.0
     document = document_level(pa, pb)
-    doc_level: str | None = None
     if document is not None:
-        doc_level, details["document"] = document
-        values[INDEX["document_" + doc_level]] = 1.0
-    return PairFeatures(values, details, comparison, dob_level, nationality_conflict, doc_level)
+        found.document_level, found.document_detail = document
+        values[INDEX["document_" + found.document_level]] = 1.0
+    return found
+
+
+def _agreeing(comparison: NameComparison) -> int:
+    """Aligned name parts that agree (0.85 and up); for a whole-name comparison, the parts
+    of the shorter name."""
+    reason = comparison.reason
+    if isinstance(reason, str):
+        return min(len(comparison.query.core_tokens), len(comparison.candidate.core_tokens))
+    return sum(1 for _q, _c, sim, _why in reason.matches if sim >= 0.85)
 
 
 def _name_parts(
     comparison: NameComparison,
     values: list[float],
-    details: dict[str, str],
     token_frequency: TokenFrequency | None,
-) -> None:
+) -> float | None:
+    """Set the name-part features; returns the mean rarity of the exactly agreeing parts."""
     q_core, c_core = comparison.query.core_tokens, comparison.candidate.core_tokens
-    notes: list[str] = []
     if not comparison.cross_script and min(len(q_core), len(c_core)) == 1:
         # One name part ("Thomas", "Willie") says little about who the person is.
         values[INDEX["name_single_part"]] = 1.0
-        notes.append("single name part")
     if comparison.order_differs:
         values[INDEX["name_order_differs"]] = 1.0
     reason = comparison.reason
-    if isinstance(reason, str):
-        # Whole-name comparison: no token alignment to count.
-        agreeing = min(len(q_core), len(c_core))
-        matched_candidate: list[Token] = []
-    else:
+    matched_candidate: list[Token] = []
+    if not isinstance(reason, str):
         values[INDEX["name_unmatched_query"]] = float(len(reason.left_q))
         values[INDEX["name_unmatched_candidate"]] = float(len(reason.left_c))
-        if reason.left_q or reason.left_c:
-            notes.append(f"{len(reason.left_q)} / {len(reason.left_c)} parts unmatched")
-        agreeing = sum(1 for _q, _c, sim, _why in reason.matches if sim >= 0.85)
         if any(why == "other gender form" for _q, _c, _sim, why in reason.matches):
             # Petrov / Petrova: a relative more often than the same person.
             values[INDEX["name_other_gender_form"]] = 1.0
-            notes.append("other gender form")
         if len(reason.matches) > 1:
             weakest = min(sim for _q, _c, sim, _why in reason.matches)
-            gap = min(1.0, max(0.0, (WEAK_PART - weakest) / WEAK_PART_SPAN))
-            values[INDEX["name_weakest_part"]] = gap
-            if gap:
-                notes.append(f"weakest matched part {weakest:.2f}")
+            values[INDEX["name_weakest_part"]] = min(
+                1.0, max(0.0, (WEAK_PART - weakest) / WEAK_PART_SPAN)
+            )
         # Rarity counts for parts spelled alike only: a typo one letter from a rare name is
         # as likely another person's name from that neighbourhood as the same name.
         matched_candidate = [c for _q, c, sim, _why in reason.matches if sim >= EXACT_PART]
-    values[INDEX["name_parts_agreeing"]] = float(min(agreeing, 4))
-    notes.insert(0, f"{agreeing} part{'s' if agreeing != 1 else ''} agreeing")
-    if notes:
-        details["name_parts"] = "; ".join(notes)
-    if token_frequency is not None and matched_candidate:
-        # A name part shared with few stored persons is strong evidence, a common one weak
-        # (the Fellegi-Sunter u-probability of agreement is the part's frequency).
-        rarities = [math.log(DEFAULT_SHARE / token_frequency(t)) for t in matched_candidate]
-        rarity = sum(rarities) / len(rarities)
-        values[INDEX["name_rarity"]] = max(-RARITY_LIMIT, min(RARITY_LIMIT, rarity))
-        details["name_frequency"] = (
-            "rare name parts" if rarity > 0 else "common name parts"
-        ) + f" ({rarity:+.1f} nats against a typical name)"
+    values[INDEX["name_parts_agreeing"]] = float(min(_agreeing(comparison), 4))
+    if token_frequency is None or not matched_candidate:
+        return None
+    # A name part shared with few stored persons is strong evidence, a common one weak
+    # (the Fellegi-Sunter u-probability of agreement is the part's frequency).
+    rarities = [math.log(DEFAULT_SHARE / token_frequency(t)) for t in matched_candidate]
+    rarity = sum(rarities) / len(rarities)
+    values[INDEX["name_rarity"]] = max(-RARITY_LIMIT, min(RARITY_LIMIT, rarity))
+    return rarity
+
+
+def _describe(found: PairFeatures) -> dict[str, str]:
+    details: dict[str, str] = {}
+    values, comparison = found.values, found.comparison
+    if comparison is None:
+        details["name"] = "no comparable names"
+    else:
+        script = " (cross-script)" if comparison.cross_script else ""
+        details["name"] = (
+            f"{comparison.similarity:.2f} '{comparison.query.text}' ~ "
+            f"'{comparison.candidate.text}'{script}: {comparison.detail}"
+        )
+        details["name_parts"] = _describe_parts(comparison, values)
+        frequency: list[str] = []
+        if found.rarity is not None:
+            frequency.append(
+                ("rare name parts" if found.rarity > 0 else "common name parts")
+                + f" ({found.rarity:+.1f} nats against a typical name)"
+            )
+        if found.namesakes:
+            frequency.append(f"name shared by {found.namesakes} stored persons")
+        if frequency:
+            details["name_frequency"] = "; ".join(frequency)
+    pa, pb = found.query, found.candidate
+    if found.birth_date_level is not None:
+        details["birth_date"] = found.birth_date_detail
+    if values[INDEX["nationality_shared"]]:
+        common = ",".join(sorted(pa.nationalities & pb.nationalities))
+        details["nationality"] = f"shared {common}"
+    elif found.nationality_conflict:
+        details["nationality"] = (
+            f"conflict {','.join(sorted(pa.nationalities))} vs {','.join(sorted(pb.nationalities))}"
+        )
+    if values[INDEX["gender_same"]] or values[INDEX["gender_conflict"]]:
+        details["gender"] = "same" if values[INDEX["gender_same"]] else "conflict"
+    if values[INDEX["birth_place_same"]] or values[INDEX["birth_place_differs"]]:
+        same_place = bool(values[INDEX["birth_place_same"]])
+        details["birth_place"] = "same place" if same_place else "different places"
+    if found.document_level is not None:
+        details["document"] = found.document_detail
+    return details
+
+
+def _describe_parts(comparison: NameComparison, values: list[float]) -> str:
+    agreeing = _agreeing(comparison)
+    notes = [f"{agreeing} part{'s' if agreeing != 1 else ''} agreeing"]
+    if values[INDEX["name_single_part"]]:
+        notes.append("single name part")
+    reason = comparison.reason
+    if not isinstance(reason, str):
+        if reason.left_q or reason.left_c:
+            notes.append(f"{len(reason.left_q)} / {len(reason.left_c)} parts unmatched")
+        if values[INDEX["name_other_gender_form"]]:
+            notes.append("other gender form")
+        if values[INDEX["name_weakest_part"]]:
+            weakest = min(sim for _q, _c, sim, _why in reason.matches)
+            notes.append(f"weakest matched part {weakest:.2f}")
+    return "; ".join(notes)

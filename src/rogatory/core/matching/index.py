@@ -223,6 +223,9 @@ class MatchIndex:
     def __contains__(self, person_id: object) -> bool:
         return person_id in self._position
 
+    def person_id(self, slot: int) -> str:
+        return self._ids[slot]
+
     def get(self, person_id: str) -> Person:
         return self._analysed(self._position[person_id]).person
 

@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+from functools import partial
 from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Self
 
-from rogatory.core.matching.analysis import analyse_person
+from rogatory.core.matching.analysis import AnalysedPerson, analyse_person
 from rogatory.core.matching.index import DEFAULT_TOP, Candidate, MatchIndex, rank
 from rogatory.core.matching.records import Person, person_from_dict
-from rogatory.core.matching.scoring import DEFAULT_THRESHOLD
+from rogatory.core.matching.scoring import DEFAULT_THRESHOLD, Evidence, PairScore
 
 Task = tuple[dict[str, object], list[tuple[int, float]], float]
+# A worker's answer per candidate: score, match, and the evidence of a match (only a match's
+# evidence is shown, and sending every candidate's cost more than scoring it).
+Scored = tuple[float, bool, tuple[Evidence, ...] | None]
 
 
 class IndexChangedError(RuntimeError):
@@ -65,11 +69,39 @@ class ScreeningPool:
             result = connection.recv()
             if isinstance(result, BaseException):
                 failure = result
-            else:
-                scored[offset::shares] = result
+                continue
+            share = found[offset::shares]
+            scored[offset::shares] = [
+                self._candidate(query, slot, retrieval, threshold, answer)
+                for (slot, retrieval), answer in zip(share, result, strict=True)
+            ]
         if failure is not None:
             raise failure
         return rank([c for c in scored if c is not None])
+
+    def _candidate(
+        self,
+        query: AnalysedPerson,
+        slot: int,
+        retrieval: float,
+        threshold: float,
+        answer: Scored,
+    ) -> Candidate:
+        score, match, sent = answer
+        # Asked for, a non-match's evidence is worked out again here, from the same index.
+        evidence = (
+            sent if sent is not None else partial(self._evidence, query, slot, retrieval, threshold)
+        )
+        return Candidate(
+            self._index.person_id(slot), score, retrieval, PairScore(score, match, evidence)
+        )
+
+    def _evidence(
+        self, query: AnalysedPerson, slot: int, retrieval: float, threshold: float
+    ) -> tuple[Evidence, ...]:
+        return self._index.score_candidates(query, [(slot, retrieval)], threshold)[
+            0
+        ].pair.explanation
 
     def search(self, person: Person, top: int = DEFAULT_TOP) -> list[tuple[str, float]]:
         return [(c.person_id, c.score) for c in self.search_scored(person, top)]
@@ -109,6 +141,10 @@ def _serve(index: MatchIndex, connection: Connection) -> None:
         payload, found, threshold = task
         try:
             query = analyse_person(person_from_dict(payload))
-            connection.send(index.score_candidates(query, found, threshold))
+            answers: list[Scored] = [
+                (c.score, c.pair.match, c.pair.explanation if c.pair.match else None)
+                for c in index.score_candidates(query, found, threshold)
+            ]
+            connection.send(answers)
         except Exception as error:  # handed to the caller, which raises it
             connection.send(error)

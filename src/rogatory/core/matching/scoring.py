@@ -18,7 +18,8 @@ import math
 import os
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from itertools import pairwise
 from typing import Any
@@ -27,6 +28,7 @@ from rogatory.core.matching.analysis import AnalysedName, AnalysedPerson, analys
 from rogatory.core.matching.features import (
     FEATURES,
     GROUPS,
+    PairFeatures,
     TokenFrequency,
     birth_date_level,
     document_level,
@@ -59,9 +61,29 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class PairScore:
+    """A pair's score, whether it matches, and its evidence.
+
+    ``evidence`` may be given as a function that produces it: the explanation of most
+    retrieved candidates is never read, and writing it out was a fifth of a screen's time.
+    ``explanation`` produces it once, on first reading (and before pickling).
+    """
+
     score: float
     match: bool
-    explanation: tuple[Evidence, ...]
+    evidence: tuple[Evidence, ...] | Callable[[], tuple[Evidence, ...]] = field(
+        compare=False, repr=False
+    )
+
+    @property
+    def explanation(self) -> tuple[Evidence, ...]:
+        evidence = self.evidence
+        if callable(evidence):
+            evidence = evidence()
+            object.__setattr__(self, "evidence", evidence)
+        return evidence
+
+    def __reduce__(self) -> tuple[type[PairScore], tuple[float, bool, tuple[Evidence, ...]]]:
+        return PairScore, (self.score, self.match, self.explanation)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -187,8 +209,34 @@ def score_analysed(
     for position in [k for k, value in enumerate(found.values) if value]:
         group = _GROUP_AT[position]
         totals[group] = totals.get(group, 0.0) + found.values[position] * coefficients[position]
-    details = found.details
     prior = model.intercept + totals.pop("prior", 0.0)
+    logit = prior + sum(totals.values())
+    calibrated = model.calibrate(logit)
+    score = calibrated
+    rules: list[Evidence] = []
+    if found.birth_date_level in _DOB_DAY_OR_YEAR_CONFLICT and found.nationality_conflict:
+        rules.append(Evidence("rule", "birth date and nationality both conflict", DEMOTION))
+        score = _sigmoid(_logit(score) + DEMOTION)
+    strong = found.document_level == "exact" and found.birth_date_level in _DOB_AGREES
+    if strong and score < STRONG_SCORE:
+        raised = _logit(STRONG_SCORE) - _logit(score)
+        rules.append(Evidence("rule", "same document and birth date agree", raised))
+        score = STRONG_SCORE
+    explain = partial(_explanation, found, totals, prior, logit, calibrated, register_size, rules)
+    return PairScore(score, score >= threshold, explain)
+
+
+def _explanation(
+    found: PairFeatures,
+    totals: dict[str, float],
+    prior: float,
+    logit: float,
+    calibrated: float,
+    register_size: int | None,
+    rules: list[Evidence],
+) -> tuple[Evidence, ...]:
+    """The evidence by group, in feature order, then the prior, calibration and rules."""
+    details = found.details
     evidence: list[Evidence] = []
     if "name" not in totals:
         # No name similarity at all still explains itself (the reference level).
@@ -196,8 +244,6 @@ def score_analysed(
     for group, weight in totals.items():
         if weight or group in details:
             evidence.append(Evidence(group, details.get(group, group.replace("_", " ")), weight))
-    logit = prior + sum(totals.values())
-    score = model.calibrate(logit)
     context = (
         f"a candidate retrieved from {register_size} persons"
         if register_size
@@ -206,18 +252,12 @@ def score_analysed(
     evidence.append(Evidence("prior", f"base log-odds of {context}", prior))
     evidence.append(
         Evidence(
-            "calibration", "isotonic calibration of the summed log-odds", _logit(score) - logit
+            "calibration",
+            "isotonic calibration of the summed log-odds",
+            _logit(calibrated) - logit,
         )
     )
-    if found.birth_date_level in _DOB_DAY_OR_YEAR_CONFLICT and found.nationality_conflict:
-        evidence.append(Evidence("rule", "birth date and nationality both conflict", DEMOTION))
-        score = _sigmoid(_logit(score) + DEMOTION)
-    strong = found.document_level == "exact" and found.birth_date_level in _DOB_AGREES
-    if strong and score < STRONG_SCORE:
-        raised = _logit(STRONG_SCORE) - _logit(score)
-        evidence.append(Evidence("rule", "same document and birth date agree", raised))
-        score = STRONG_SCORE
-    return PairScore(score, score >= threshold, tuple(evidence))
+    return (*evidence, *rules)
 
 
 def score_pair(a: Person, b: Person, *, threshold: float = DEFAULT_THRESHOLD) -> PairScore:

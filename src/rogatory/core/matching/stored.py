@@ -24,7 +24,7 @@ from rogatory.core.matching.records import NameRole
 from rogatory.core.matching.scripts import Script
 
 # The modules whose behaviour decides an analysis, and the libraries they romanise with.
-_ANALYSIS_MODULES = ("analysis.py", "translit.py", "scripts.py", "records.py")
+_ANALYSIS_MODULES = ("analysis.py", "translit.py", "scripts.py")
 _ANALYSIS_LIBRARIES = ("anyascii", "opencc", "pypinyin")
 
 
