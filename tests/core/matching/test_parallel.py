@@ -1,11 +1,12 @@
 """Screening with the candidates' scoring shared by worker processes."""
 
+import gc
 import random
 
 import pytest
 
 from rogatory.core.matching import MatchIndex, ScreeningPool, person_from_dict
-from rogatory.core.matching.parallel import IndexChangedError
+from rogatory.core.matching.parallel import IndexChangedError, without_cyclic_gc
 
 GIVEN = ["Mohammed", "Ahmad", "Olga", "Ivan", "Maria", "Chen", "Aisha", "Pavel", "Lucia", "Omar"]
 FAMILY = ["Hassan", "Petrov", "Garcia", "Wang", "Khan", "Novak", "Rossi", "Haddad", "Kim", "Silva"]
@@ -71,3 +72,28 @@ def test_pool_without_workers_scores_in_the_calling_process() -> None:
 
     with ScreeningPool(index, workers=0) as pool:
         assert pool.search(query, 10) == index.search(query, 10)
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_a_search_leaves_no_reference_cycles(workers: int) -> None:
+    # given a pool, and no garbage waiting for the collector
+    index = register(200)
+    query = person_from_dict({"names": ["Mohamed Hasan"], "birth_date": "1970"})
+    with ScreeningPool(index, workers=workers) as pool:
+        pool.search_scored(query, 50)
+        gc.collect()
+
+        # when a search runs with the cyclic collector paused
+        found = pool.search_scored(query, 50)
+        del found
+
+        # then reference counting freed everything it dropped, and the collector is back on
+        assert gc.collect() == 0
+        assert gc.isenabled()
+
+
+def test_the_collector_is_back_on_after_a_block_that_failed() -> None:
+    with pytest.raises(ValueError), without_cyclic_gc():
+        assert not gc.isenabled()
+        raise ValueError("mid-search")
+    assert gc.isenabled()

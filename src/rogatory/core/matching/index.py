@@ -54,7 +54,12 @@ STRONG_KEY_WEIGHT = 12.0
 FUZZY_KEY_FACTOR = 0.5
 # Postings of frequent keys scanned per query (ids); about 1.6 MB of int32.
 CAPPED_BUDGET = 400_000
-_CACHE_SIZE = 100_000
+# Stored persons kept read back (decoding one is cheap since the index stores the analysis;
+# the cache mostly serves candidates with common names, found again and again). Every cached
+# person is objects the cyclic collector scans, so it stays small.
+_CACHE_SIZE = 20_000
+# Name-part spellings whose frequency was looked up (plain strings and ints: never scanned).
+_FORM_COUNTS_SIZE = 100_000
 _MAX_FORMS_PER_TOKEN = 6
 _MAX_PAIR_TOKENS = 4
 # Keys that only add weight to candidates found otherwise (nationality: a few huge postings).
@@ -464,7 +469,7 @@ class MatchIndex:
         form = token.forms[0] if token.forms else token.text
         count = self._form_counts.get(form)
         if count is None:
-            if len(self._form_counts) >= _CACHE_SIZE:
+            if len(self._form_counts) >= _FORM_COUNTS_SIZE:
                 self._form_counts.clear()
             count = self._form_counts[form] = len(self._posting(key_hash("f:" + form)))
         return smoothed_share(count, len(self))
