@@ -8,7 +8,14 @@ import pytest
 from rogatory.core.matching import MatchIndex, person_from_dict
 from rogatory.core.matching import index as index_module
 from rogatory.core.matching.analysis import analyse_name, analyse_person, analyse_token
-from rogatory.core.matching.stored import TokenTable, decode_names, encode_names
+from rogatory.core.matching.stored import (
+    TokenTable,
+    decode_names,
+    decode_record,
+    encode_names,
+    encode_record,
+    record_id,
+)
 
 STORED = {
     "ru-1": {"names": ["Алексей Семёнов", "Aleksei Semenov"], "birth_date": "1971-02-03"},
@@ -87,3 +94,27 @@ def test_index_built_by_another_analysis_is_refused(tmp_path: Path) -> None:
     # when / then: loading it names the remedy instead of comparing by stale spellings
     with pytest.raises(ValueError, match="another version of the name analysis: rebuild it"):
         MatchIndex.load(tmp_path / "idx")
+
+
+def test_a_stored_record_reads_back_as_the_person_and_names_it_was() -> None:
+    # given a person with every field, a name's provenance included
+    person = person_from_dict(
+        {
+            "names": [{"text": "Алексей Семёнов", "provenance": "Interpol notice"}, "A. Semenov"],
+            "birth_date": "1971-02",
+            "nationalities": ["RU", "by"],
+            "gender": "m",
+            "documents": [{"type": "passport", "number": "72 1234567", "country": "RU"}],
+            "birth_place": "Tula",
+            "id": "ru-1",
+        }
+    )
+    analysed = analyse_person(person)
+    table = TokenTable()
+
+    # when
+    raw = encode_record("ru-1", analysed, table)
+
+    # then
+    assert record_id(raw) == "ru-1"
+    assert decode_record(raw, TokenTable(list(table.lines))) == analysed

@@ -33,17 +33,19 @@ from rogatory.core.matching.analysis import (
 )
 from rogatory.core.matching.features import smoothed_share
 from rogatory.core.matching.names import Memo
-from rogatory.core.matching.records import Person, person_from_dict
+from rogatory.core.matching.records import Person
 from rogatory.core.matching.scoring import DEFAULT_THRESHOLD, PairScore, score_analysed
 from rogatory.core.matching.scripts import Script
 from rogatory.core.matching.stored import (
     ANALYSIS_FINGERPRINT,
     TokenTable,
-    decode_names,
-    encode_names,
+    decode_record,
+    encode_record,
+    record_id,
 )
 
-FORMAT_VERSION = 3  # 2: pair, birth-date and nationality keys; 3: analysed names stored
+# 2: pair, birth-date and nationality keys; 3: analysed names stored; 4: records as arrays
+FORMAT_VERSION = 4
 DEFAULT_TOP = 200
 MAX_QUERY_NAMES = 5
 # A key whose posting list holds more than this share of the index stops generating
@@ -242,10 +244,7 @@ class MatchIndex:
         raw = self._records[number]
         if raw is None:
             raise KeyError(number)
-        data = json.loads(raw)
-        encoded = data.pop("analysis")
-        person = person_from_dict(data)
-        analysed = AnalysedPerson(person, decode_names(encoded, self._tokens))
+        analysed = decode_record(raw, self._tokens)
         self._cache[number] = analysed
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
@@ -276,10 +275,7 @@ class MatchIndex:
         number = len(self._ids)
         self._ids.append(person_id)
         self._position[person_id] = number
-        data = analysed.person.to_dict()
-        data["id"] = person_id
-        data["analysis"] = encode_names(analysed.names, self._tokens)
-        self._records.append(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+        self._records.append(encode_record(person_id, analysed, self._tokens))
         return number
 
     @classmethod
@@ -539,7 +535,7 @@ class MatchIndex:
                     index._records.append(None)
                     index._dead.add(number)
                     continue
-                person_id = str(json.loads(raw)["id"])
+                person_id = record_id(raw)
                 index._ids.append(person_id)
                 index._records.append(raw)
                 index._position[person_id] = number

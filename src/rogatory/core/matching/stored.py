@@ -19,8 +19,14 @@ import json
 from importlib import metadata, resources
 from typing import Any
 
-from rogatory.core.matching.analysis import AnalysedName, Token, TokenKind, assemble_name
-from rogatory.core.matching.records import NameRole
+from rogatory.core.matching.analysis import (
+    AnalysedName,
+    AnalysedPerson,
+    Token,
+    TokenKind,
+    assemble_name,
+)
+from rogatory.core.matching.records import Document, Name, NameRole, PartialDate, Person
 from rogatory.core.matching.scripts import Script
 
 # The modules whose behaviour decides an analysis, and the libraries they romanise with.
@@ -47,6 +53,12 @@ def _fingerprint() -> str:
 ANALYSIS_FINGERPRINT = _fingerprint()
 
 
+# Enum members by stored value (a dictionary lookup; calling the enum is several times slower).
+_ROLES = {role.value: role for role in NameRole}
+_SCRIPTS = {script.value: script for script in Script}
+_KINDS = {kind.value: kind for kind in TokenKind}
+
+
 def _encode_token(token: Token) -> bytes:
     fields = [
         token.text,
@@ -65,8 +77,8 @@ def _decode_token(raw: bytes) -> Token:
     text, script, kind, forms, skeletons, group, weight, nicknames = json.loads(raw)
     return Token(
         text,
-        Script(script),
-        TokenKind(kind),
+        _SCRIPTS[script],
+        _KINDS[kind],
         tuple(forms),
         tuple(skeletons),
         group,
@@ -139,10 +151,50 @@ def decode_names(encoded: list[list[Any]], table: TokenTable) -> tuple[AnalysedN
     return tuple(
         assemble_name(
             text,
-            NameRole(role),
-            Script(script),
+            _ROLES[role],
+            _SCRIPTS[script],
             tuple(table.token(number) for number in numbers),
             surname_marked=bool(marked),
         )
         for text, role, script, numbers, marked in encoded
     )
+
+
+def encode_record(person_id: str, analysed: AnalysedPerson, table: TokenTable) -> bytes:
+    """One stored person as a JSON array: id, the person's fields, its analysed names.
+
+    The person was validated when it came in; ``decode_record`` builds it back directly.
+    """
+    person = analysed.person
+    date = person.birth_date
+    fields = [
+        person_id,
+        [[name.text, name.role.value, name.provenance] for name in person.names],
+        None if date is None else [date.year, date.month, date.day],
+        sorted(person.nationalities),
+        person.gender,
+        [[doc.type, doc.number, doc.country] for doc in person.documents],
+        person.birth_place,
+        encode_names(analysed.names, table),
+    ]
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def record_id(raw: bytes) -> str:
+    return str(json.loads(raw.decode())[0])
+
+
+def decode_record(raw: bytes, table: TokenTable) -> AnalysedPerson:
+    person_id, names, date, nationalities, gender, documents, place, analysed = json.loads(
+        raw.decode()
+    )
+    person = Person(
+        names=tuple(Name(text, _ROLES[role], provenance) for text, role, provenance in names),
+        birth_date=None if date is None else PartialDate(*date),
+        nationalities=frozenset(nationalities),
+        gender=gender,
+        documents=tuple(Document(*doc) for doc in documents),
+        birth_place=place,
+        id=person_id,
+    )
+    return AnalysedPerson(person, decode_names(analysed, table))
