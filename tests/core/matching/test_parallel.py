@@ -93,7 +93,18 @@ def test_a_search_leaves_no_reference_cycles(workers: int) -> None:
 
 
 def test_the_collector_is_back_on_after_a_block_that_failed() -> None:
-    with pytest.raises(ValueError), without_cyclic_gc():
-        assert not gc.isenabled()
-        raise ValueError("mid-search")
+    # given a block that fails while the collector is paused
+    seen: list[bool] = []
+
+    def failing_search() -> None:
+        with without_cyclic_gc():
+            seen.append(gc.isenabled())
+            raise LookupError("mid-search")
+
+    # when
+    with pytest.raises(LookupError, match="mid-search"):
+        failing_search()
+
+    # then
+    assert seen == [False]
     assert gc.isenabled()
