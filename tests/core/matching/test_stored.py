@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ from rogatory.core.matching.stored import (
     record_id,
 )
 
-STORED = {
+STORED: dict[str, dict[str, Any]] = {
     "ru-1": {"names": ["Алексей Семёнов", "Aleksei Semenov"], "birth_date": "1971-02-03"},
     "cn-1": {"names": ["楊家豪", "Yeung Ka-ho"], "nationalities": ["HK"]},
     "iq-1": {"names": ["عبد الكريم حسن", "Abdul Karim Hassan"]},
