@@ -1,7 +1,7 @@
 """Per-name analysis (design R2): tokens, structure tags and romanised keys.
 
-A name is analysed once; the result is immutable and cached by text, so a stored person is
-cheap to re-analyse when the index loads it for reranking.
+A name is analysed once; the result is immutable and cached by text. An index keeps the
+analysis of the persons it stores (``stored.py``) and reads it back for reranking.
 """
 
 from __future__ import annotations
