@@ -119,3 +119,28 @@ def test_the_collector_is_back_on_after_a_block_that_failed() -> None:
     # then
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_pool_answers_the_next_query_after_a_search_failed_in_the_caller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # given a pool whose calling process fails while scoring its share of one query
+    index = register(200)
+    first = person_from_dict({"names": ["Olga Petrova"]})
+    second = person_from_dict({"names": ["Mohamed Hasan"], "birth_date": "1970"})
+    expected = index.search_scored(second, 50)
+    with ScreeningPool(index, workers=1) as pool:
+        with monkeypatch.context() as patched:
+            patched.setattr(index, "score_candidates", _failing_scorer)
+            with pytest.raises(RuntimeError, match="scoring failed"):
+                pool.search_scored(first, 50)
+
+        # when the next query comes
+        found = pool.search_scored(second, 50)
+
+    # then it gets its own answers, not the worker's answers to the failed query
+    assert found == expected
+
+
+def _failing_scorer(*args: object) -> list[object]:
+    raise RuntimeError("scoring failed")

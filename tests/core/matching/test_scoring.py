@@ -1,5 +1,6 @@
 """Pair scoring: cross-script names, evidence that raises or lowers the score, hard rules."""
 
+import pickle
 from typing import Any
 
 from rogatory.core.matching import DEFAULT_THRESHOLD, PairScore, person_from_dict, score_pair
@@ -304,3 +305,19 @@ def test_korean_names_in_hangul_compare_syllables_and_northern_surnames() -> Non
     assert not _names_match("송하준", "성하준")
     assert _names_match("리영호", "이영호")
     assert _names_match("량서윤", "양서윤")
+
+
+def test_a_pair_score_pickles_with_its_evidence_written_out() -> None:
+    # given a score whose evidence has not been read yet
+    a = person_from_dict({"names": ["Aleksandr Ivanov"], "birth_date": "1970-05-17"})
+    b = person_from_dict({"names": ["Александр Иванов"], "birth_date": "1970-05-17"})
+    result = score_pair(a, b)
+    assert callable(result.evidence)
+
+    # when it crosses a process boundary
+    copy = pickle.loads(pickle.dumps(result))  # noqa: S301 (bytes made on the line itself)
+
+    # then the copy carries the same score and evidence
+    assert (copy.score, copy.match) == (result.score, result.match)
+    assert copy.explanation == result.explanation
+    assert not callable(copy.evidence)

@@ -71,21 +71,26 @@ class ScreeningPool:
         payload: Query = (person.to_dict(), threshold)
         for connection in self._connections:
             connection.send(payload)
-        query = analyse_person(person)
+        sent = 0
         try:
+            query = analyse_person(person)
             found = self._index.retrieve(query, top)
+            shares = len(self._connections) + 1
+            for offset, connection in enumerate(self._connections, start=1):
+                connection.send(found[offset::shares])
+                sent += 1
+            # Put every share back at its places in the retrieved order, so that ties rank as
+            # they would in one process (``rank`` keeps that order among equals).
+            scored: list[Candidate | None] = [None] * len(found)
+            scored[0::shares] = self._index.score_candidates(query, found[0::shares], threshold)
         except BaseException:
-            for connection in self._connections:
-                connection.send([])
+            # Every worker still owes an answer to this query: take it, so that the next
+            # query's answers are not read in its place.
+            for number, connection in enumerate(self._connections):
+                if number >= sent:
+                    connection.send([])
                 connection.recv()
             raise
-        shares = len(self._connections) + 1
-        for offset, connection in enumerate(self._connections, start=1):
-            connection.send(found[offset::shares])
-        # Put every share back at its places in the retrieved order, so that ties rank as they
-        # would in one process (``rank`` keeps that order among equals).
-        scored: list[Candidate | None] = [None] * len(found)
-        scored[0::shares] = self._index.score_candidates(query, found[0::shares], threshold)
         failure: BaseException | None = None
         for offset, connection in enumerate(self._connections, start=1):
             result = connection.recv()

@@ -92,8 +92,9 @@ class TokenTable:
 
     Parts are decoded from their stored line on first use. A part is looked up by object
     identity first (the analysis caches its parts, so one spelling is usually one object), then
-    by its encoded line, so equal parts made separately share one number. Every part looked up
-    stays referenced here, so its id cannot be reused by another object.
+    by its encoded line, so equal parts made separately share one number. Only the numbered
+    objects themselves are looked up by identity: they stay referenced here, so their ids
+    cannot be reused by another object.
     """
 
     def __init__(self, lines: list[bytes] | None = None) -> None:
@@ -101,7 +102,6 @@ class TokenTable:
         self._tokens: list[Token | None] = [None] * len(self._lines)
         self._by_line: dict[bytes, int] = {line: n for n, line in enumerate(self._lines)}
         self._numbers: dict[int, int] = {}
-        self._equal_copies: list[Token] = []
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -116,9 +116,7 @@ class TokenTable:
             found = self._by_line[line] = len(self._lines)
             self._lines.append(line)
             self._tokens.append(token)
-        else:
-            self._equal_copies.append(token)
-        self._numbers[id(token)] = found
+            self._numbers[id(token)] = found
         return found
 
     def token(self, number: int) -> Token:
