@@ -485,16 +485,11 @@ class MatchIndex:
             temporary = directory / f".{name}.tmp.npy"
             np.save(temporary, array_)
             os.replace(temporary, directory / f"{name}.npy")
-        temporary = directory / ".records.tmp.jsonl"
-        with temporary.open("wb") as handle:
-            for raw in self._records:
-                handle.write((raw if raw is not None else b"null") + b"\n")
-        os.replace(temporary, directory / "records.jsonl")
-        temporary = directory / ".tokens.tmp.jsonl"
-        with temporary.open("wb") as handle:
-            for line in self._tokens.lines:
-                handle.write(line + b"\n")
-        os.replace(temporary, directory / "tokens.jsonl")
+        _write_lines(
+            directory / "records.jsonl",
+            (raw if raw is not None else b"null" for raw in self._records),
+        )
+        _write_lines(directory / "tokens.jsonl", self._tokens.lines)
         meta: dict[str, Any] = {
             "format": FORMAT_VERSION,
             "analysis": ANALYSIS_FINGERPRINT,
@@ -540,3 +535,12 @@ class MatchIndex:
                 index._records.append(raw)
                 index._position[person_id] = number
         return index
+
+
+def _write_lines(path: Path, lines: Iterable[bytes]) -> None:
+    """Write beside ``path`` and rename over it (see ``MatchIndex.save``)."""
+    temporary = path.with_name(f".{path.stem}.tmp{path.suffix}")
+    with temporary.open("wb") as handle:
+        for line in lines:
+            handle.write(line + b"\n")
+    os.replace(temporary, path)

@@ -258,16 +258,9 @@ def _cells(
 ) -> list[tuple[float, int, int, str]]:
     """Token pairs similar enough to be aligned, as (similarity, i, j, reason)."""
     cells: list[tuple[float, int, int, str]] = []
-    if memo is None:
-        for i, a in enumerate(q):
-            for j, b in enumerate(c):
-                sim, why = token_similarity(a, b)
-                if sim >= _MATCHED_FLOOR:
-                    cells.append((sim, i, j, why))
-        return cells
     # The memo lookup is written out here: this loop runs for every token pair of every name
     # pair of every candidate, and a call per pair was a tenth of a search's time.
-    seen = memo.tokens
+    seen = memo.tokens if memo is not None else {}
     for i, a in enumerate(q):
         id_a = id(a)
         for j, b in enumerate(c):

@@ -126,9 +126,8 @@ class ScreeningPool:
     def _evidence(
         self, query: AnalysedPerson, slot: int, retrieval: float, threshold: float
     ) -> tuple[Evidence, ...]:
-        return self._index.score_candidates(query, [(slot, retrieval)], threshold)[
-            0
-        ].pair.explanation
+        (candidate,) = self._index.score_candidates(query, [(slot, retrieval)], threshold)
+        return candidate.pair.explanation
 
     def search(self, person: Person, top: int = DEFAULT_TOP) -> list[tuple[str, float]]:
         # The scored candidates are dropped here, before the collector runs again.

@@ -100,7 +100,9 @@ class TokenTable:
     def __init__(self, lines: list[bytes] | None = None) -> None:
         self._lines: list[bytes] = lines if lines is not None else []
         self._tokens: list[Token | None] = [None] * len(self._lines)
-        self._by_line: dict[bytes, int] = {line: n for n, line in enumerate(self._lines)}
+        # Numbers by encoded line, made on the first insert (a loaded index that is only
+        # searched never needs it).
+        self._by_line: dict[bytes, int] | None = None
         self._numbers: dict[int, int] = {}
 
     def __len__(self) -> int:
@@ -111,6 +113,8 @@ class TokenTable:
         if found is not None:
             return found
         line = _encode_token(token)
+        if self._by_line is None:
+            self._by_line = {known: n for n, known in enumerate(self._lines)}
         found = self._by_line.get(line)
         if found is None:
             found = self._by_line[line] = len(self._lines)
