@@ -15,7 +15,7 @@ import pytest
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from rogatory.core.envelope import age
+from rogatory.core.envelope import age, age_files
 from rogatory.core.envelope.errors import (
     AgeError,
     AgeHeaderError,
@@ -414,7 +414,7 @@ def test_decrypt_to_path_commits_only_complete_authentic_files(
     data, blob = four_chunks
     destination = tmp_path / "document.pdf"
     # when
-    result = age.decrypt_to_path(
+    result = age_files.decrypt_to_path(
         io.BytesIO(blob),
         destination,
         [identity],
@@ -437,7 +437,7 @@ def test_truncated_file_leaves_no_plaintext_behind(
     truncated = blob[: _payload_offset(blob) + 2 * ENCRYPTED_CHUNK]
     # when
     with pytest.raises(AgePayloadError):
-        age.decrypt_to_path(io.BytesIO(truncated), destination, [identity])
+        age_files.decrypt_to_path(io.BytesIO(truncated), destination, [identity])
     # then
     assert list(tmp_path.iterdir()) == []
 
@@ -450,7 +450,9 @@ def test_plaintext_hash_mismatch_is_not_committed(
     destination = tmp_path / "document.pdf"
     # when
     with pytest.raises(IntegrityError) as caught:
-        age.decrypt_to_path(io.BytesIO(blob), destination, [identity], expected_sha256="0" * 64)
+        age_files.decrypt_to_path(
+            io.BytesIO(blob), destination, [identity], expected_sha256="0" * 64
+        )
     # then
     assert caught.value.code == "integrity.plaintext_sha256"
     assert list(tmp_path.iterdir()) == []
@@ -463,7 +465,7 @@ def test_ciphertext_hash_mismatch_is_not_committed(
     _, blob = four_chunks
     # when
     with pytest.raises(IntegrityError) as caught:
-        age.decrypt_to_path(
+        age_files.decrypt_to_path(
             io.BytesIO(blob),
             tmp_path / "document.pdf",
             [identity],
@@ -483,7 +485,7 @@ def test_existing_destination_survives_a_failed_decrypt(
     destination.write_bytes(b"previous version")
     # when
     with pytest.raises(AgePayloadError):
-        age.decrypt_to_path(io.BytesIO(blob[:-20]), destination, [identity])
+        age_files.decrypt_to_path(io.BytesIO(blob[:-20]), destination, [identity])
     # then
     assert destination.read_bytes() == b"previous version"
     assert [p.name for p in tmp_path.iterdir()] == ["document.pdf"]

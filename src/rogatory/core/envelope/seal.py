@@ -28,7 +28,7 @@ from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
-from rogatory.core.envelope import age
+from rogatory.core.envelope import age, age_files
 from rogatory.core.envelope._hashing import ThreadedSha256
 from rogatory.core.envelope.errors import IntegrityError, RegistryError, ValidationError
 from rogatory.core.envelope.fields import FieldReader, new_uuid7
@@ -302,7 +302,8 @@ def open_envelope(
     ``ciphertext_hashes_verified=True`` tells that the caller (the transport, which hashes every
     chunk as it arrives) has already checked each document part's SHA-256 against this header,
     so it is not computed twice; sizes, the manifest part and plaintext hashes are still checked.
-    ``durable=False`` leaves syncing the documents to the caller (see ``age.decrypt_to_path``).
+    ``durable=False`` leaves syncing the documents to the caller (see
+    ``age_files.decrypt_to_path``).
     ``verified_header`` is the header the caller has just verified from this same
     ``header_jws`` with the same registry, recipient and time (it is not verified twice).
     """
@@ -335,7 +336,7 @@ def open_envelope(
                     hashlib.sha256(path).hexdigest(), descriptor.sha256
                 ):
                     raise IntegrityError("integrity.ciphertext_sha256", {"part": entry.index})
-                age.decrypt_small_to_path(
+                age_files.decrypt_small_to_path(
                     path,
                     destination,
                     identities,
@@ -345,7 +346,7 @@ def open_envelope(
                 opened.append(OpenedDocument(entry, destination))
                 continue
             with _reader(path) as src:
-                age.decrypt_to_path(
+                age_files.decrypt_to_path(
                     src,
                     destination,
                     identities,
