@@ -162,20 +162,22 @@ def test_no_message_is_lost_or_duplicated_when_the_receiver_is_killed(
     out, err = submit.communicate(timeout=duration * 3 + 120)
     assert submit.returncode == 0, err
     submitted = set(json.loads(out)["message_ids"])
-    # then every message is delivered exactly once with a valid receipt, none FAILED
-    deadline = last_restart + 120
-    while time.monotonic() < deadline:
+    # then every message is delivered exactly once with a valid receipt, none FAILED, within
+    # 120 s of the last restart or of the last submission, whichever came later (on a loaded
+    # machine the paced submission can outlast the kills)
+    settled = max(last_restart, time.monotonic())
+    while True:
         rows = [r for r in a.probe("outbox") if r["message_id"] in submitted]
-        if sum(r["state"] == "delivered" for r in rows) == total:
+        finished = time.monotonic()
+        if sum(r["state"] == "delivered" for r in rows) == total or finished > settled + 120:
             break
         time.sleep(2)
-    finished = time.monotonic()
     a.stop_worker()
     states = {}
     for row in rows:
         states[row["state"]] = states.get(row["state"], 0) + 1
     assert states == {"delivered": total}
-    assert finished - last_restart <= 120
+    assert finished - settled <= 120
     _check_receipts(rows, b)
     inbox = [r for r in b.probe("inbox") if r["message_id"] in submitted]
     assert len(inbox) == total

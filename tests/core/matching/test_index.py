@@ -2,9 +2,11 @@
 
 from pathlib import Path
 
+import numpy as np
+
 from rogatory.core.matching import MatchIndex, Person, person_from_dict
 from rogatory.core.matching.analysis import analyse_person
-from rogatory.core.matching.index import person_keys, representative_names
+from rogatory.core.matching.index import person_keys, representative_names, top_positions
 
 
 def p(**data: object) -> Person:
@@ -189,3 +191,29 @@ def test_pair_keys_find_a_typo_among_namesakes_of_each_part() -> None:
     keys, _strong = person_keys(analyse_person(p(names=["Aoife Phillip"])))
     stored_keys, _ = person_keys(analyse_person(p(names=["Aoife Phillips"])))
     assert {k for k in keys & stored_keys if k.startswith("p:")}
+
+
+def test_scores_tied_at_the_cut_go_to_the_lowest_positions() -> None:
+    # given two scores above the cut and four equal at it
+    scores = np.array([1.0, 3.0, 2.0, 2.0, 2.0, 3.0, 2.0])
+
+    # when
+    best = top_positions(scores, 4)
+
+    # then the two ties taken are the first two, whatever numpy's selection did
+    assert sorted(best.tolist()) == [1, 2, 3, 5]
+    assert top_positions(scores, 0).tolist() == []
+    assert sorted(top_positions(scores, 9).tolist()) == list(range(7))
+
+
+def test_namesakes_tied_at_the_cut_are_the_first_stored() -> None:
+    # given five stored persons the query cannot tell apart
+    index = MatchIndex.build(
+        [(f"ns-{n}", p(names=["Ivan Petrov"], nationalities=["RU"])) for n in range(5)]
+    )
+
+    # when only three candidates are taken
+    found = index.candidates(p(names=["Ivan Petrov"], nationalities=["RU"]), top=3)
+
+    # then they are the first three stored, in that order
+    assert [index.person_id(slot) for slot, _weight in found] == ["ns-0", "ns-1", "ns-2"]

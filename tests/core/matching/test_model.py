@@ -207,3 +207,25 @@ def test_a_retrieved_candidate_starts_from_lower_odds_in_a_larger_register() -> 
 
     # then
     assert pair > small > large
+
+
+def test_a_retrieved_candidate_starts_from_lower_odds_past_the_training_register_size() -> None:
+    # given the same pair scored as a candidate of registers larger than the training ones
+    a = analysed({"names": ["Jana Novakova"]})
+    slope = coefficient("retrieved_candidate") / math.log1p(20_000)
+
+    # when
+    priors = {
+        size: next(
+            e.weight
+            for e in score_analysed(a, a, register_size=size).explanation
+            if e.feature == "prior"
+        )
+        for size in (20_000, 50_000, 1_000_000)
+    }
+
+    # then the prior keeps falling along the learned line in ln(1 + N), not capped at 20,000
+    assert math.isclose(priors[20_000], MODEL.intercept + coefficient("retrieved_candidate"))
+    for size in (50_000, 1_000_000):
+        assert math.isclose(priors[size], MODEL.intercept + slope * math.log1p(size))
+    assert priors[20_000] > priors[50_000] > priors[1_000_000]

@@ -112,13 +112,19 @@ NameCount = Callable[[AnalysedName], int]
 
 
 def register_prior(size: int) -> float:
-    """How far a retrieved candidate's prior odds fall below a compared pair's, in [0, 1].
+    """How far a retrieved candidate's prior odds fall below a compared pair's: 0 for a
+    compared pair, 1 for a register the size of those the model was trained on.
 
     Among three stored persons a retrieved candidate is as likely the person as a pair brought
     to be compared; in a large register most candidates are others. The shift grows with the
-    log of the register size up to the size of the registers the model was trained on.
+    log of the register size, and keeps growing past the training registers: the number of
+    other persons who look like the query by chance grows with the register (Fellegi-Sunter:
+    prior odds of about 1/N for a person present), so a name-only resemblance that alerts among
+    20,000 persons is weaker evidence among 1,000,000. The slope stays the learned one, which is
+    below the 1 nat per unit of ln N that the 1/N odds would give: the extrapolation errs on the
+    side of alerting.
     """
-    return min(1.0, math.log1p(size) / math.log1p(REFERENCE_REGISTER))
+    return math.log1p(size) / math.log1p(REFERENCE_REGISTER)
 
 
 def smoothed_share(count: int, total: int) -> float:

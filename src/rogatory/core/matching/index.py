@@ -198,6 +198,25 @@ class Candidate:
     pair: PairScore
 
 
+def top_positions(scores: npt.NDArray[np.float64], count: int) -> npt.NDArray[np.int64]:
+    """Positions of the ``count`` highest ``scores``; among scores equal at the cut, the lowest
+    positions.
+
+    ``argpartition`` alone leaves the choice among equal scores to numpy's selection algorithm,
+    which has changed between numpy versions: the same register and query would then give other
+    candidates on another machine, and the training tool another model.
+    """
+    if count <= 0:
+        return np.zeros(0, dtype=np.int64)
+    if count >= len(scores):
+        return np.arange(len(scores))
+    part = np.argpartition(-scores, count - 1)[:count]
+    kth = scores[part].min()
+    above = part[scores[part] > kth]
+    ties = np.flatnonzero(scores == kth)[: count - len(above)]
+    return np.concatenate([above, ties])
+
+
 def rank(candidates: list[Candidate]) -> list[Candidate]:
     """Best pair score first; the retrieval weight breaks ties."""
     return sorted(candidates, key=lambda c: (-c.score, -c.retrieval))
@@ -401,10 +420,10 @@ class MatchIndex:
                 dense[posting] += idf
             if dead is not None:
                 dense[dead] = 0.0
-            count = min(top, total)
-            best = np.argpartition(-dense, count - 1)[:count]
+            best = top_positions(dense, min(top, total))
             return sorted(
-                ((int(i), float(dense[i])) for i in best if dense[i] > 0), key=lambda x: -x[1]
+                ((int(i), float(dense[i])) for i in best if dense[i] > 0),
+                key=lambda x: (-x[1], x[0]),
             )
         unique, inverse = np.unique(ids, return_inverse=True)
         scores = np.bincount(inverse, weights=weights)
@@ -414,15 +433,11 @@ class MatchIndex:
             scores += idf * (posting[found] == unique)
         if dead is not None:
             scores[np.isin(unique, dead)] = -1.0
-        count = min(top, len(unique))
-        best = (
-            np.argpartition(-scores, count - 1)[:count]
-            if count < len(unique)
-            else np.arange(len(unique))
-        )
+        # ``unique`` is sorted, so the lowest positions are the lowest slots.
+        best = top_positions(scores, min(top, len(unique)))
         return sorted(
             ((int(unique[i]), float(scores[i])) for i in best if scores[i] >= 0),
-            key=lambda x: -x[1],
+            key=lambda x: (-x[1], x[0]),
         )
 
     def search_scored(
