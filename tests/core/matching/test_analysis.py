@@ -1,6 +1,9 @@
 """Name analysis per script: tokens, titles, particles, structure and romanised keys."""
 
+import pytest
+
 from rogatory.core.matching.analysis import TokenKind, analyse_name
+from rogatory.core.matching.names import token_similarity
 from rogatory.core.matching.scripts import Script, detect_script
 from rogatory.core.matching.translit import (
     cyrillic_forms,
@@ -175,3 +178,18 @@ def test_english_short_form_shares_a_group_with_the_full_name() -> None:
     tom, thomas = (analyse_name(n).tokens[0] for n in ("Tom", "Thomas"))
 
     assert "thomas" in tom.nicknames & thomas.nicknames
+
+
+def test_a_skeleton_shared_only_after_merging_a_consonant_counts_the_lost_consonant() -> None:
+    # given two Latin surnames whose keys meet only once "r-i-r" is merged into one r, and two
+    # spellings whose full skeletons agree on every consonant
+    moraaz, morirez = (analyse_name(n).tokens[0] for n in ("Moraaz", "Morirez"))
+    kasiim, kasim = (analyse_name(n).tokens[0] for n in ("Kasiimov", "Kassimof"))
+
+    # when
+    merged = token_similarity(moraaz, morirez)
+    full = token_similarity(kasiim, kasim)
+
+    # then the merged key agrees on three consonants of four: 0.81 less one consonant
+    assert merged == (pytest.approx(0.74), "consonant skeleton")
+    assert full == (pytest.approx(0.88), "consonant skeleton")

@@ -2,7 +2,7 @@
 
 from rogatory.core.matching.analysis import TokenKind, analyse_name
 from rogatory.core.matching.names import compare_names
-from rogatory.core.matching.translit import hangul_forms
+from rogatory.core.matching.translit import hangul_forms, same_hangul_surname
 
 
 def test_hangul_syllables_get_revised_and_mccune_reischauer_spellings() -> None:
@@ -86,3 +86,13 @@ def test_one_changed_syllable_in_hangul_is_another_name() -> None:
 
     # then
     assert similarity < 0.7
+
+
+def test_north_and_south_spellings_of_a_surname_are_one_surname_and_no_more() -> None:
+    # given surnames the initial-sound rule relates, and look-alikes it does not
+    related = [("리", "이"), ("량", "양"), ("류", "유"), ("로", "노"), ("라", "나"), ("녀", "여")]
+    unrelated = [("로", "오"), ("노", "오"), ("라", "아"), ("로", "도"), ("리", "이다")]
+
+    # when / then
+    assert all(same_hangul_surname(a, b) and same_hangul_surname(b, a) for a, b in related)
+    assert not any(same_hangul_surname(a, b) for a, b in unrelated)

@@ -114,6 +114,12 @@ def _beyond_spelling(a: Token, b: Token, best: float) -> tuple[float, str]:
                 sim = 0.95 * _lev(x, y)
             elif x == y:
                 sim = min(0.88, 0.6 + 0.07 * len(x))
+                if a.script == b.script == Script.LATIN:
+                    # A key shared only once consonants of one name are dropped (the same
+                    # consonant merged across a vowel: Morirez / Moraaz) agrees on fewer
+                    # consonants than the longer name has; each one dropped counts against it.
+                    lost = max(len(a.skeletons[0]), len(b.skeletons[0])) - len(x)
+                    sim -= 0.07 * max(lost, 0)
             else:
                 continue
             if sim > best:

@@ -316,8 +316,12 @@ def han_fold(chars: str) -> str:
 
 
 def same_hangul_surname(a: str, b: str) -> bool:
-    """One Korean surname in North and South Korean spelling: the South drops an initial ㄹ or
-    ㄴ (the initial-sound rule), so 리/이 (Lee), 량/양 (Yang) and 로/노 (Roh) are one name."""
+    """One Korean surname in North and South Korean spelling (the South's initial-sound rule).
+
+    Before i or a y-vowel the South drops an initial ㄹ or ㄴ: 리/이 (Lee), 량/양 (Yang), 녀/여.
+    Before any other vowel it writes ㄹ as ㄴ: 로/노 (Roh), 라/나 (Ra/Na). 로 and 오 are two
+    surnames: nothing turns one into the other.
+    """
     if a == b:
         return True
     if len(a) != len(b) or len(a) != 1:
@@ -325,7 +329,10 @@ def same_hangul_surname(a: str, b: str) -> bool:
     ja, jb = hangul_jamo(a), hangul_jamo(b)
     if ja is None or jb is None or ja[1:] != jb[1:]:
         return False
-    return {ja[0], jb[0]} <= _INITIAL_SOUND_RULE
+    initials = {ja[0], jb[0]}
+    if ja[1] in _Y_MEDIALS:
+        return initials <= {_RIEUL, _NIEUN, _SILENT}
+    return initials <= {_RIEUL, _NIEUN}
 
 
 def han_segment(chars: str) -> tuple[str, str]:
@@ -363,7 +370,10 @@ def fold_nfkc(text: str) -> str:
 
 _HANGUL_BASE = 0xAC00
 # Initial consonants ㄴ, ㄹ and ㅇ (silent), the ones the initial-sound rule turns into each other.
-_INITIAL_SOUND_RULE = frozenset({2, 5, 11})
+# Initial and medial indices of the precomposed syllable block (Unicode's jamo order).
+_NIEUN, _RIEUL, _SILENT = 2, 5, 11
+# ya, yae, yeo, ye, yo, yu, i: the vowels before which the initial ㄹ and ㄴ fall silent.
+_Y_MEDIALS = frozenset({2, 3, 6, 7, 12, 17, 20})
 _HANGUL_LAST = 0xD7A3
 
 
