@@ -152,20 +152,18 @@ def test_no_message_is_lost_or_duplicated_when_the_receiver_is_killed(
     duration = total / rate
     instants = sorted(rng.uniform(0.05, 0.95) * duration for _ in range(kills))
     started = time.monotonic()
-    last_restart = started
     for instant in instants:
         time.sleep(max(0.0, started + instant - time.monotonic()))
         b.kill_server()
         time.sleep(rng.uniform(0.5, 3.0))
         b.start_server()
-        last_restart = time.monotonic()
     out, err = submit.communicate(timeout=duration * 3 + 120)
     assert submit.returncode == 0, err
     submitted = set(json.loads(out)["message_ids"])
     # then every message is delivered exactly once with a valid receipt, none FAILED, within
-    # 120 s of the last restart or of the last submission, whichever came later (on a loaded
-    # machine the paced submission can outlast the kills)
-    settled = max(last_restart, time.monotonic())
+    # 120 s of the last submission (which comes after the last restart; on a loaded machine
+    # the paced submission can outlast the kills by minutes)
+    settled = time.monotonic()
     while True:
         rows = [r for r in a.probe("outbox") if r["message_id"] in submitted]
         finished = time.monotonic()

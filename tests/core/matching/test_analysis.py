@@ -194,3 +194,15 @@ def test_a_skeleton_shared_only_after_merging_a_consonant_counts_the_lost_conson
     assert merged[1] == full[1] == "consonant skeleton"
     assert merged[0] == pytest.approx(0.74)
     assert full[0] == pytest.approx(0.88)
+
+
+def test_a_final_h_dropped_from_the_skeleton_costs_nothing() -> None:
+    # given a tā' marbūṭa spelled with and without its final h (no name group to match them)
+    saleemah, salima = (analyse_name(n).tokens[0] for n in ("Saleemah", "Salima"))
+
+    # when
+    similarity, reason = token_similarity(saleemah, salima)
+
+    # then the key without the h is a spelling of the same name: three consonants, 0.81
+    assert reason == "consonant skeleton"
+    assert similarity == pytest.approx(0.81)

@@ -204,6 +204,9 @@ def test_scores_tied_at_the_cut_go_to_the_lowest_positions() -> None:
     assert sorted(best.tolist()) == [1, 2, 3, 5]
     assert top_positions(scores, 0).tolist() == []
     assert sorted(top_positions(scores, 9).tolist()) == list(range(7))
+    # and removed persons (scored -1) tie among themselves like any others
+    dead = np.array([-1.0, 4.0, -1.0, -1.0])
+    assert sorted(top_positions(dead, 2).tolist()) == [0, 1]
 
 
 def test_namesakes_tied_at_the_cut_are_the_first_stored() -> None:

@@ -10,6 +10,7 @@ from rogatory.core.matching.analysis import AnalysedName, Token, TokenKind
 from rogatory.core.matching.scripts import Script
 from rogatory.core.matching.tables.particles import ABD_FORMS
 from rogatory.core.matching.translit import (
+    collapse_repeats,
     han_fold,
     hangul_forms,
     latin_skeleton,
@@ -115,16 +116,28 @@ def _beyond_spelling(a: Token, b: Token, best: float) -> tuple[float, str]:
             elif x == y:
                 sim = min(0.88, 0.6 + 0.07 * len(x))
                 if a.script == b.script == Script.LATIN:
-                    # A key shared only once consonants of one name are dropped (the same
-                    # consonant merged across a vowel: Morirez / Moraaz) agrees on fewer
-                    # consonants than the longer name has; each one dropped counts against it.
-                    lost = max(len(a.skeletons[0]), len(b.skeletons[0])) - len(x)
-                    sim -= 0.07 * max(lost, 0)
+                    sim -= 0.07 * _merged_away(x, a, b)
             else:
                 continue
             if sim > best:
                 best, reason = sim, "consonant skeleton"
     return best, reason
+
+
+def _merged_away(key: str, *tokens: Token) -> int:
+    """Consonants a shared skeleton ``key`` lacks because it is some token's merged key.
+
+    The merged key (the same consonant on both sides of a vowel written once) meets names that
+    agree on fewer consonants than they carry: ``Morirez`` (``mrrs``, merged ``mrs``) and
+    ``Moraaz`` (``mrs``). Each consonant merged away counts against the match. The other
+    variants (a final ``h`` dropped, ``ch`` read as k) are spellings of one name and cost nothing.
+    """
+    lost = 0
+    for token in tokens:
+        full = token.skeletons[0]
+        if key != full and key == collapse_repeats(full):
+            lost = max(lost, len(full) - len(key))
+    return lost
 
 
 def _best_form_similarity(a: Token, b: Token) -> float:

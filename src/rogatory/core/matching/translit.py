@@ -102,7 +102,7 @@ def latin_skeleton(form: str) -> str:
         if source in text:
             text = text.replace(source, target)
     text = _SOFT_C.sub("s", text).translate(_SKELETON_LETTERS)
-    return _collapse(text).replace(".", "")
+    return collapse_repeats(text).replace(".", "")
 
 
 def latin_skeletons(form: str) -> tuple[str, ...]:
@@ -112,7 +112,7 @@ def latin_skeletons(form: str) -> tuple[str, ...]:
     full = latin_skeleton(form)
     out = [full]
     # Also the key with the same consonant merged across a vowel (typos: Asasd / Assad).
-    merged = _collapse(full)
+    merged = collapse_repeats(full)
     if merged != full:
         out.append(merged)
     if len(form) > 2 and form.endswith("h") and form[-2] in "aeiou" and full.endswith("h"):
@@ -122,7 +122,8 @@ def latin_skeletons(form: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _collapse(text: str) -> str:
+def collapse_repeats(text: str) -> str:
+    """``text`` with each run of one letter written once (``mrrs`` gives ``mrs``)."""
     out: list[str] = []
     for ch in text:
         if not out or out[-1] != ch:
@@ -231,7 +232,7 @@ def arabic_skeletons(token: str) -> tuple[str, ...]:
     out: list[str] = []
     for stem in stems:
         mapped = "".join(_ARABIC_SKELETON.get(ch) or "." for ch in stem)
-        full = _collapse(mapped).replace(".", "")
+        full = collapse_repeats(mapped).replace(".", "")
         out.append(full)
         if len(stem) > 2 and stem[-1] == "ه" and full.endswith("h"):
             out.append(full[:-1])
