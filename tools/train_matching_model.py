@@ -388,14 +388,16 @@ def calibration_breakpoints(
         mask = fitted == level
         xs.append(float(np.average(logits[mask], weights=w[mask])))
         ys.append(float(level))
-    # Merge the rare breakpoints whose mean log-odds do not increase (equal-weight ties).
+    # Merge the rare breakpoints whose mean log-odds do not increase (equal-weight ties), and
+    # those that the rounding written to the model file makes equal (two levels near y_min).
     out_x: list[float] = []
     out_y: list[float] = []
     for x, p in sorted(zip(xs, ys, strict=True)):
-        if out_x and (x <= out_x[-1] + 1e-6 or p <= out_y[-1]):
+        rx, rp = round(x, 4), round(p, 6)
+        if out_x and (rx <= out_x[-1] or rp <= out_y[-1]):
             continue
-        out_x.append(round(x, 4))
-        out_y.append(round(p, 6))
+        out_x.append(rx)
+        out_y.append(rp)
     return out_x, out_y
 
 
