@@ -11,6 +11,8 @@ from typing import Any
 
 from django.conf import settings
 
+from rogatory.core.envelope.age_files import fsync_directory
+
 
 def _dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
@@ -35,14 +37,6 @@ def documents_dir() -> Path:
         _dir(path)
         _made.add(path)
     return path
-
-
-def fsync_directory(directory: Path) -> None:
-    descriptor = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 @functools.cache

@@ -88,7 +88,7 @@ def decrypt_to_path(
             raise IntegrityError("integrity.plaintext_sha256")
         temporary.replace(destination)
         if durable:
-            _fsync_directory(destination.parent)
+            fsync_directory(destination.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
@@ -132,7 +132,8 @@ def decrypt_small_to_path(
     return DecryptResult(result.plaintext_size, actual)
 
 
-def _fsync_directory(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
+    """Make a file created or renamed in ``directory`` survive a crash (its entry is on disk)."""
     descriptor = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(descriptor)

@@ -370,8 +370,8 @@ def fold_nfkc(text: str) -> str:
 # --- Hangul ------------------------------------------------------------------------------
 
 _HANGUL_BASE = 0xAC00
-# Initial consonants ㄴ, ㄹ and ㅇ (silent), the ones the initial-sound rule turns into each other.
-# Initial and medial indices of the precomposed syllable block (Unicode's jamo order).
+# Initial consonants ㄴ, ㄹ and ㅇ (silent), the ones the initial-sound rule turns into each
+# other, by their index in the precomposed syllable block (Unicode's jamo order).
 _NIEUN, _RIEUL, _SILENT = 2, 5, 11
 # ya, yae, yeo, ye, yo, yu, i: the vowels before which the initial ㄹ and ㄴ fall silent.
 _Y_MEDIALS = frozenset({2, 3, 6, 7, 12, 17, 20})

@@ -45,10 +45,10 @@ from rogatory.apps.exchange.services.keys import LoadedIdentity, node_identity
 from rogatory.apps.exchange.services.registry import current_registry
 from rogatory.apps.exchange.storage import (
     documents_dir,
-    fsync_directory,
     incoming_dir,
     sync_files,
 )
+from rogatory.core.envelope.age_files import fsync_directory
 from rogatory.core.envelope.errors import EnvelopeError, IntegrityError
 from rogatory.core.envelope.fields import is_uuid7, new_uuid7
 from rogatory.core.envelope.header import (
