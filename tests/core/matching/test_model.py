@@ -209,10 +209,10 @@ def test_a_retrieved_candidate_starts_from_lower_odds_in_a_larger_register() -> 
     assert pair > small > large
 
 
-def test_a_retrieved_candidate_starts_from_lower_odds_past_the_training_register_size() -> None:
-    # given the same pair scored as a candidate of registers larger than the training ones
+def test_past_the_training_register_size_the_prior_falls_one_nat_per_unit_of_ln_n() -> None:
+    # given the same pair scored as a candidate of registers up to and past the training size
     a = analysed({"names": ["Jana Novakova"]})
-    slope = coefficient("retrieved_candidate") / math.log1p(20_000)
+    learned = MODEL.intercept + coefficient("retrieved_candidate")
 
     # when
     priors = {
@@ -221,11 +221,12 @@ def test_a_retrieved_candidate_starts_from_lower_odds_past_the_training_register
             for e in score_analysed(a, a, register_size=size).explanation
             if e.feature == "prior"
         )
-        for size in (20_000, 50_000, 1_000_000)
+        for size in (10_000, 20_000, 50_000, 1_000_000)
     }
 
-    # then the prior keeps falling along the learned line in ln(1 + N), not capped at 20,000
-    assert math.isclose(priors[20_000], MODEL.intercept + coefficient("retrieved_candidate"))
+    # then the learned shift holds at the training size, and past it the odds fall as 1/N
+    assert math.isclose(priors[20_000], learned)
+    assert priors[10_000] > learned
     for size in (50_000, 1_000_000):
-        assert math.isclose(priors[size], MODEL.intercept + slope * math.log1p(size))
-    assert priors[20_000] > priors[50_000] > priors[1_000_000]
+        assert math.isclose(priors[size], learned - math.log(size / 20_000), abs_tol=1e-4)
+    assert math.isclose(priors[50_000] - priors[1_000_000], math.log(20), abs_tol=1e-4)

@@ -112,19 +112,31 @@ NameCount = Callable[[AnalysedName], int]
 
 
 def register_prior(size: int) -> float:
-    """How far a retrieved candidate's prior odds fall below a compared pair's: 0 for a
-    compared pair, 1 for a register the size of those the model was trained on.
+    """How far a retrieved candidate's prior odds fall below a compared pair's, in units of
+    the learned shift: 0 for a compared pair, 1 for a register the size of those the model was
+    trained on (``REFERENCE_REGISTER``) or larger.
 
     Among three stored persons a retrieved candidate is as likely the person as a pair brought
-    to be compared; in a large register most candidates are others. The shift grows with the
-    log of the register size, and keeps growing past the training registers: the number of
-    other persons who look like the query by chance grows with the register (Fellegi-Sunter:
-    prior odds of about 1/N for a person present), so a name-only resemblance that alerts among
-    20,000 persons is weaker evidence among 1,000,000. The slope stays the learned one, which is
-    below the 1 nat per unit of ln N that the 1/N odds would give: the extrapolation errs on the
-    side of alerting.
+    to be compared; in a large register most candidates are others. Up to the training
+    registers the shift grows with the log of the register size; past them ``register_excess``
+    takes over.
     """
-    return math.log1p(size) / math.log1p(REFERENCE_REGISTER)
+    return min(1.0, math.log1p(size) / math.log1p(REFERENCE_REGISTER))
+
+
+def register_excess(size: int | None) -> float:
+    """Nats by which a candidate's prior log-odds fall below those the model learned, for a
+    register larger than the training registers (0 up to ``REFERENCE_REGISTER``).
+
+    The number of other persons who look like the query by chance grows in proportion to the
+    register, while a person present is still one: the prior odds of a candidate fall as 1/N
+    (Fellegi-Sunter), one nat per unit of ln N. A name-only resemblance that alerts among
+    20,000 persons is weaker evidence among 50,000, and far weaker among 1,000,000. The name
+    frequencies need no such correction: they are shares of the register, whatever its size.
+    """
+    if not size or size <= REFERENCE_REGISTER:
+        return 0.0
+    return math.log1p(size) - math.log1p(REFERENCE_REGISTER)
 
 
 def smoothed_share(count: int, total: int) -> float:

@@ -33,6 +33,7 @@ from rogatory.core.matching.features import (
     birth_date_level,
     document_level,
     pair_features,
+    register_excess,
 )
 from rogatory.core.matching.names import Memo
 from rogatory.core.matching.records import PartialDate, Person
@@ -209,7 +210,7 @@ def score_analysed(
     for position in [k for k, value in enumerate(found.values) if value]:
         group = _GROUP_AT[position]
         totals[group] = totals.get(group, 0.0) + found.values[position] * coefficients[position]
-    prior = model.intercept + totals.pop("prior", 0.0)
+    prior = model.intercept + totals.pop("prior", 0.0) - register_excess(register_size)
     logit = prior + sum(totals.values())
     calibrated = model.calibrate(logit)
     score = calibrated
