@@ -230,3 +230,20 @@ def test_past_the_training_register_size_the_prior_falls_one_nat_per_unit_of_ln_
     for size in (50_000, 1_000_000):
         assert math.isclose(priors[size], learned - math.log(size / 20_000), abs_tol=1e-4)
     assert math.isclose(priors[50_000] - priors[1_000_000], math.log(20), abs_tol=1e-4)
+
+
+def test_the_explanation_says_how_much_of_the_prior_is_owed_to_a_large_register() -> None:
+    # given the same pair as a candidate of a register within and past the training size
+    a = analysed({"names": ["Jana Novakova"]})
+
+    # when
+    within = detail(score_analysed(a, a, register_size=20_000), "prior")
+    past = detail(score_analysed(a, a, register_size=50_000), "prior")
+
+    # then only past it does the prior name the share owed to the register's size
+    assert within == "base log-odds of a candidate retrieved from 20000 persons"
+    assert past == (
+        "base log-odds of a candidate retrieved from 50000 persons, -0.92 of it for a register "
+        "larger than the model's training registers (20000): chance look-alikes grow in number "
+        "with the register"
+    )

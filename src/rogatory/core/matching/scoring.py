@@ -28,6 +28,7 @@ from rogatory.core.matching.analysis import AnalysedName, AnalysedPerson, analys
 from rogatory.core.matching.features import (
     FEATURES,
     GROUPS,
+    REFERENCE_REGISTER,
     PairFeatures,
     TokenFrequency,
     birth_date_level,
@@ -250,6 +251,12 @@ def _explanation(
         if register_size
         else "a compared pair"
     )
+    excess = register_excess(register_size)
+    if excess:
+        context += (
+            f", {-excess:.2f} of it for a register larger than the model's training registers "
+            f"({REFERENCE_REGISTER}): chance look-alikes grow in number with the register"
+        )
     evidence.append(Evidence("prior", f"base log-odds of {context}", prior))
     evidence.append(
         Evidence(
