@@ -115,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
                     args.distractors,
                     args.distractor_queries,
                     diverse=population == "diverse",
+                    present=random.Random(f"present-{args.seed}"),
                 )
                 for population in ("pool", "diverse")
             }
