@@ -93,7 +93,8 @@ def present_found(
 ) -> dict[str, Any]:
     """Screen ``queries`` stored persons; count those whose own record reaches the threshold."""
     found = without_date = found_without_date = 0
-    for k in rng.sample(range(len(generated)), min(queries, len(generated))):
+    sampled = min(queries, len(generated))
+    for k in rng.sample(range(len(generated)), sampled):
         data, synthetic = generated[k]
         query = query_for(data, synthetic, rng)
         own = f"d{k}"
@@ -106,8 +107,8 @@ def present_found(
             without_date += 1
             found_without_date += hit
     return {
-        "present_queries": queries,
-        "present_at_threshold": round(found / max(queries, 1), 4),
+        "present_queries": sampled,
+        "present_at_threshold": round(found / max(sampled, 1), 4),
         "present_without_birth_date": without_date,
         "present_at_threshold_without_birth_date": round(
             found_without_date / max(without_date, 1), 4

@@ -88,6 +88,19 @@ def test_explanation_weights_add_up_to_the_log_odds_of_the_score() -> None:
     assert [e.feature for e in result.explanation][-2:] == ["prior", "calibration"]
 
 
+def test_explanation_weights_add_up_for_a_candidate_of_a_register_past_the_training_size() -> None:
+    # given a pair scored as a candidate of 1,000,000 persons, where the prior has its excess
+    a = analysed({"names": ["Jana Novakova"], "birth_date": "1980-02-03", "nationalities": ["CZ"]})
+    b = analysed({"names": ["Jana Novakova"], "birth_date": "1980", "nationalities": ["CZ"]})
+
+    # when
+    result = score_analysed(a, b, register_size=1_000_000)
+
+    # then
+    total = sum(e.weight for e in result.explanation)
+    assert math.isclose(total, log_odds(result.score), abs_tol=1e-6)
+
+
 def test_closer_names_never_score_lower() -> None:
     # given one query against candidates ever further from it
     query = {"names": ["Margarethe Oberhuber"]}
