@@ -129,7 +129,7 @@ def bench_distractors(
     countries = screening_countries(pools)
     names: Counter[str] = Counter()
     generated = []
-    for _n in range(persons):
+    for _ in range(persons):
         data, synthetic = random_person(pools, countries, rng, diverse=diverse)
         names.update(name_keys(data, synthetic))
         generated.append((data, synthetic))

@@ -211,7 +211,8 @@ def score_analysed(
     for position in [k for k, value in enumerate(found.values) if value]:
         group = _GROUP_AT[position]
         totals[group] = totals.get(group, 0.0) + found.values[position] * coefficients[position]
-    prior = model.intercept + totals.pop("prior", 0.0) - register_excess(register_size)
+    excess = register_excess(register_size)
+    prior = model.intercept + totals.pop("prior", 0.0) - excess
     logit = prior + sum(totals.values())
     calibrated = model.calibrate(logit)
     score = calibrated
@@ -224,7 +225,9 @@ def score_analysed(
         raised = _logit(STRONG_SCORE) - _logit(score)
         rules.append(Evidence("rule", "same document and birth date agree", raised))
         score = STRONG_SCORE
-    explain = partial(_explanation, found, totals, prior, logit, calibrated, register_size, rules)
+    explain = partial(
+        _explanation, found, totals, prior, logit, calibrated, register_size, excess, rules
+    )
     return PairScore(score, score >= threshold, explain)
 
 
@@ -235,6 +238,7 @@ def _explanation(
     logit: float,
     calibrated: float,
     register_size: int | None,
+    excess: float,
     rules: list[Evidence],
 ) -> tuple[Evidence, ...]:
     """The evidence by group, in feature order, then the prior, calibration and rules."""
@@ -251,7 +255,6 @@ def _explanation(
         if register_size
         else "a compared pair"
     )
-    excess = register_excess(register_size)
     if excess:
         context += (
             f", {-excess:.2f} of it for a register larger than the model's training registers "
