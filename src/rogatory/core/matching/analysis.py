@@ -236,6 +236,14 @@ def _arabic_token(text: str) -> Token | None:
     forms = list(translit.arabic_forms(stem))
     if group is not None:
         forms.append(GIVEN_NAMES[group][1][0])
+    if not forms:
+        # A name written with alifs alone (ا, آ, ٱ after normalising) has no consonant for the
+        # romaniser to keep; read it as the vowel it carries, an initial "a". Any other token
+        # without a reading (a lone hamza, marks) is noise: a token without forms would break
+        # every later step that reads its first form.
+        if set(norm) != {"ا"}:
+            return None
+        return _make_token(norm, Script.ARABIC, TokenKind.INITIAL, ("a",))
     skeletons = list(translit.arabic_skeletons(norm if group is None else stem))
     if group is not None:
         skeletons.extend(translit.latin_skeleton(s) for s in GIVEN_NAMES[group][1][:3])
@@ -498,7 +506,10 @@ def assemble_name(
     # East Asian names are written family name first at home and often given name first
     # abroad: the order of the parts carries no signal.
     order_free = script in (Script.HAN, Script.HANGUL, Script.KANA)
-    core = [t for t in tokens if t.kind != TokenKind.PARTICLE] or tokens
+    # Every part is read by its first form: a part without one (never made by the analysers,
+    # but an index may read back an analysis stored by an older version) is left out.
+    tokens = tuple(t for t in tokens if t.forms)
+    core = [t for t in tokens if t.kind != TokenKind.PARTICLE] or list(tokens)
     joined = ["".join(t.forms[0] for t in core)]
     if order_free and len(core) > 1:
         joined.append("".join(t.forms[0] for t in reversed(core)))

@@ -63,7 +63,13 @@ def score_stream(lines: Iterable[str], out: TextIO, *, threshold: float) -> int:
             errors += 1
             _write(out, {"line": number, "error": str(exc)})
             continue
-        _write(out, score_pair(a, b, threshold=threshold).to_dict())
+        try:
+            scored = score_pair(a, b, threshold=threshold).to_dict()
+        except Exception:  # one line that cannot be scored must not end the run
+            errors += 1
+            _write(out, {"line": number, "error": "this pair could not be scored"})
+            continue
+        _write(out, scored)
     return errors
 
 
@@ -98,7 +104,12 @@ def _screen_lines(
             errors += 1
             _write(out, {"line": number, "error": str(exc)})
             continue
-        found = pool.search_scored(person, max(top, 1), threshold=threshold)[:top]
+        try:
+            found = pool.search_scored(person, max(top, 1), threshold=threshold)[:top]
+        except Exception:  # one line that cannot be screened must not end the run
+            errors += 1
+            _write(out, {"line": number, "error": "this person could not be screened"})
+            continue
         candidates = []
         for candidate in found:
             item: dict[str, Any] = {
