@@ -41,6 +41,7 @@ def _endpoints(case: Any) -> list[tuple[str, str]]:
         ("list-all", "/api/v1/cases"),
         ("detail", f"/api/v1/cases/{case.pk}"),
         ("transitions", f"/api/v1/cases/{case.pk}/transitions"),
+        ("communications", f"/api/v1/cases/{case.pk}/communications"),
         ("export", "/api/v1/cases/export"),
         ("download", f"/api/v1/cases/{case.pk}/documents/{doc.pk}/content"),
         ("audit", f"/api/v1/audit/events?case_id={case.pk}"),
@@ -83,7 +84,14 @@ def test_outsider_gets_nothing_of_a_sealed_case_anywhere(
         assert SECRET_TITLE.encode() not in body, (who, name)
         assert secret_case.our_reference.encode() not in body, (who, name)
         assert b"order of the investigating judge" not in body, (who, name)
-        if name in ("detail", "transitions", "download", "web-detail", "web-download"):
+        if name in (
+            "detail",
+            "transitions",
+            "communications",
+            "download",
+            "web-detail",
+            "web-download",
+        ):
             assert response.status_code == 404, (who, name, response.status_code)
         if name in ("list", "web-list"):
             assert response.status_code == 200

@@ -12,6 +12,7 @@ import signal
 import ssl
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from datetime import UTC, datetime, timedelta
@@ -32,7 +33,7 @@ CASES = int(os.environ.get("DEMO_CASES", "120"))
 TRANSMIT = """
 from rogatory.apps.accounts.models import User
 from rogatory.apps.cases.models import Case
-from rogatory.apps.cases.services import case_transition
+from rogatory.apps.proceedings.services import case_transition
 sup = User.objects.get(username="supervisor")
 for case in Case.objects.filter(direction="outgoing", status="approved")[:4]:
     case_transition(actor=sup, case_id=case.pk, target="transmitted")
@@ -151,6 +152,25 @@ def setup() -> tuple[Path, str]:
     return passphrase_file, password
 
 
+def converse(passphrase_file: Path) -> None:
+    """The whole conversation of one request between XA and XB (issue 15): request, question
+    and answer, partial then final execution with evidence returned. Each node makes its next
+    move in turn (``rogatory demo-conversation``), the exchange workers carrying each message
+    across, until neither has a move left."""
+    envs = {state: env_for(state, passphrase_file) for state in ("XA", "XB")}
+    idle = 0
+    for _ in range(60):
+        said = run("XA", envs["XA"], "demo-conversation", "--start-with", "XB")
+        said += "\n" + run("XB", envs["XB"], "demo-conversation")
+        moved = [line for line in said.splitlines() if line.strip()]
+        for line in moved:
+            print(f"  conversation XA-XB: {line}", flush=True)
+        idle = 0 if moved else idle + 1
+        if idle >= 6:
+            return
+        time.sleep(3)
+
+
 def main() -> None:
     passphrase_file, password = setup()
     children: list[subprocess.Popen[bytes]] = []
@@ -159,7 +179,15 @@ def main() -> None:
         log = (DEMO / f"{state.lower()}.log").open("ab")
         children.append(
             subprocess.Popen(  # noqa: S603
-                [str(BIN / "rogatory"), "runserver", f"127.0.0.1:{port}", "--noreload"],
+                # DEBUG is off on the demo too (tracebacks are for logs); --insecure lets
+                # the loopback dev server still serve the static files, as a proxy would.
+                [
+                    str(BIN / "rogatory"),
+                    "runserver",
+                    f"127.0.0.1:{port}",
+                    "--noreload",
+                    "--insecure",
+                ],
                 env=env,
                 cwd=ROOT,
                 stdout=log,
@@ -189,6 +217,7 @@ def main() -> None:
         f"Sign in on any node as clerk, officer, supervisor, auditor or admin, password: {password}"
     )
     print(f"Logs: {DEMO}/<node>.log. Stop with Ctrl-C.")
+    threading.Thread(target=converse, args=(passphrase_file,), daemon=True).start()
 
     def stop(*_: object) -> None:
         for child in children:

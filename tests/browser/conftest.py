@@ -29,7 +29,9 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # The axe-core scanner is injected as a script the page's own policy (script-src 'self')
+    # rightly refuses; the test browser alone may bypass it.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     context.set_default_timeout(10_000)
     tab = context.new_page()
     yield tab

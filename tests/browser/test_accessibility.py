@@ -6,7 +6,8 @@ from typing import Any
 import pytest
 
 from rogatory.apps.accounts.models import User
-from rogatory.apps.cases.services import case_transition, document_add
+from rogatory.apps.cases.services import document_add
+from rogatory.apps.proceedings.services import case_transition
 from tests.browser.support import screenshot, serious_violations, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from rogatory.apps.cases.models import Case, CaseEvent
-from rogatory.apps.cases.services import case_transition
+from rogatory.apps.proceedings.services import case_transition
 from tests.browser.support import serious_violations, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -111,16 +111,20 @@ def test_clerk_registers_an_incoming_extradition_request(
     page.get_by_role("button", name="Register the request").click()
     page.wait_for_url(re.compile(r"/cases/\d+/$"))
     assert page.locator(".status").inner_text() == "Received"
-    # when they choose the step "Registered" and confirm it
-    page.get_by_role("link", name="Registered").click()
+    # when they choose the step "Register" and confirm it
+    page.get_by_role("link", name="Register", exact=True).click()
     panel = page.locator("#transition-panel")
     panel.get_by_role("button", name="Confirm").click()
     # then the case is registered and the timeline records the step
     page.wait_for_url(re.compile(r"/cases/\d+/$"))
-    assert page.get_by_role("status").inner_text() == "The case is now: Registered."
+    reference = Case.objects.get().our_reference
+    assert page.get_by_role("status").inner_text() == f"{reference} is now: Registered."
     assert page.locator(".status").inner_text() == "Registered"
     timeline = page.get_by_role("region", name="Timeline")
-    assert "Received → Registered" in timeline.locator("li").last.inner_text()
+    # (followed by the acknowledgement sent to the requesting State, UNTOC art. 18(13))
+    lines = timeline.locator("li").all_inner_texts()
+    assert "Received → Registered" in lines[-2]
+    assert "Sent to the other State: Acknowledgement" in lines[-1]
     assert Case.objects.get().status == "registered"
 
 
@@ -133,7 +137,7 @@ def test_supervisor_refuses_a_request_giving_ground_and_reason(
     sign_in(page, live_server, "supervisor")
     page.goto(f"{live_server.url}/cases/{case.pk}/")
     # when the supervisor asks to refuse it without giving a ground
-    page.get_by_role("link", name="Refused").click()
+    page.get_by_role("link", name="Refuse", exact=True).click()
     panel = page.locator("#transition-panel")
     panel.get_by_label("Reason").fill("The measure would prejudice an ongoing trial.")
     panel.get_by_role("button", name="Confirm").click()
@@ -168,7 +172,7 @@ def test_supervisor_assigns_an_officer(
     sign_in(page, live_server, "supervisor")
     page.goto(f"{live_server.url}/cases/{case.pk}/")
     # when the supervisor assigns it to the officer
-    page.get_by_role("link", name="Assigned").click()
+    page.get_by_role("link", name="Assign", exact=True).click()
     page.get_by_label("Case officer").select_option(str(people["officer"].pk))
     page.get_by_role("button", name="Confirm").click()
     # then the officer is named on the case

@@ -28,8 +28,8 @@ def test_keyboard_user_skips_to_the_content_and_moves_a_case(
     # and Enter on it moves the focus to the main content
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
-    # when the step "Registered" is opened from the keyboard
-    page.get_by_role("link", name="Registered").focus()
+    # when the step "Register" is opened from the keyboard
+    page.get_by_role("link", name="Register", exact=True).focus()
     page.keyboard.press("Enter")
     heading = page.locator("#transition-title")
     heading.wait_for()
@@ -38,6 +38,7 @@ def test_keyboard_user_skips_to_the_content_and_moves_a_case(
     page.locator("#transition-panel").get_by_role("button", name="Confirm").focus()
     page.keyboard.press("Enter")
     page.get_by_role("status").wait_for()
-    assert page.get_by_role("status").inner_text() == "The case is now: Registered."
+    reference = Case.objects.get().our_reference
+    assert page.get_by_role("status").inner_text() == f"{reference} is now: Registered."
     assert page.url == f"{live_server.url}/cases/{case.pk}/"
     assert Case.objects.get().status == "registered"

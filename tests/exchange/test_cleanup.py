@@ -65,3 +65,20 @@ def test_documents_of_a_crashed_commit_are_removed_and_received_ones_kept(
     # then only the orphan folder is removed
     assert (crashed.exists(), kept.read_bytes()) == (False, b"%PDF kept")
     assert report.document_folders == 1
+
+
+def test_a_crashed_upload_leaves_no_reservation_against_the_quota(network: Network) -> None:
+    # given a running transfer holding a temporary chunk file two hours old (its upload
+    # crashed) and a fresh one, and a half-made message folder of a crashed first upload
+    running = _chunks(new_uuid7(), timedelta(minutes=5))
+    stale = running / ".0.1.abc.tmp"
+    stale.write_bytes(b"\0" * 10)
+    _aged(stale, timedelta(hours=2))
+    fresh = running / ".0.2.def.tmp"
+    fresh.write_bytes(b"\0" * 10)
+    staging = _aged(_chunks(".new-0123", timedelta(hours=2)), timedelta(hours=2))
+    # when the cleanup runs
+    exchange_cleanup()
+    # then the stale reservation and the half-made folder are gone, the rest is kept
+    assert sorted(p.name for p in running.iterdir()) == [".0.2.def.tmp", "0.0"]
+    assert not staging.exists()

@@ -298,7 +298,7 @@ def test_registering_an_arrived_request_sends_the_registered_evidence(
     network: Network, people: Any
 ) -> None:
     from rogatory.apps.cases.models import CaseGrant
-    from rogatory.apps.cases.services import case_transition
+    from rogatory.apps.proceedings.services import case_transition
 
     # given a request from A that opened an incoming case at B, in the clerk's queue
     case, _, _ = _arrived(network)

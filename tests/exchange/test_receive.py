@@ -183,7 +183,9 @@ def test_request_payload_of_a_case_opens_an_equivalent_incoming_case(
     outgoing = open_case(urgency="urgent", urgency_reason="Custody ends soon.")
     # when its request payload arrives at B
     payload = request_payload(outgoing)
-    reply = network.send(network.seal(metadata={"kind": "request", "payload": payload}))
+    reply = network.send(
+        network.seal(metadata={"kind": "request", "payload": payload}, documents=[])
+    )
     # then B's incoming case carries the same data
     incoming = Case.objects.get(direction="incoming")
     assert reply.status_code == 201

@@ -320,7 +320,10 @@ def test_a_receipt_after_give_up_is_recorded_with_a_conflict_alert(
     )
     # when A's receipt arrives late (pull mode answer)
     state = outbox_accept_signal(
-        message_id=message.message_id, content_type="application/jose", body=token
+        message_id=message.message_id,
+        content_type="application/jose",
+        body=token,
+        peer=message.recipient_node,
     )
     # then the receipt is kept, the row stays failed and is flagged as a conflict
     message.refresh_from_db()

@@ -346,7 +346,10 @@ class OutboxMachine(RuleBasedStateMachine):
         message_id = data.draw(st.sampled_from(self._ids(state="failed", message_id__in=accepted)))
         token = InboxMessage.objects.get(sender_node=NODE, message_id=message_id).receipt_jws
         state = outbox_accept_signal(
-            message_id=message_id, content_type="application/jose", body=token.encode("ascii")
+            message_id=message_id,
+            content_type="application/jose",
+            body=token.encode("ascii"),
+            peer=None,
         )
         # recorded, still failed, flagged as a conflict and alerted, never dropped
         row = OutboxMessage.objects.get(message_id=message_id)

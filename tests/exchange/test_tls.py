@@ -66,7 +66,9 @@ def _credentials(name: str = "stranger") -> TlsCredentials:
 @pytest.fixture(scope="module")
 def tls_nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Node, Node]]:
     root = tmp_path_factory.mktemp("tls-nodes")
-    a, b = node_pair(root, tls=True, extra_env={"ROGATORY_EXCHANGE_REQUIRE_MTLS": "true"})
+    # The node settings derive from the demo's: turn its loopback opt-out off, as in production.
+    env = {"ROGATORY_EXCHANGE_REQUIRE_MTLS": "true", "ROGATORY_EXCHANGE_INSECURE_LOOPBACK": "false"}
+    a, b = node_pair(root, tls=True, extra_env=env)
     b.start_server()
     yield a, b
     a.stop()
@@ -273,6 +275,7 @@ HEADER = "X-Client-Cert-Sha256"
 def mtls(network: Network, settings: Any) -> Network:
     """B requires mutual TLS; A's registry entry lists a certificate (v2 of the registry)."""
     settings.EXCHANGE_REQUIRE_MTLS = True
+    settings.EXCHANGE_INSECURE_LOOPBACK = False
     settings.EXCHANGE_TLS_CLIENT_HASH_HEADER = HEADER
     settings.EXCHANGE_TLS_TRUSTED_PROXIES = ["127.0.0.1/32", "::1"]
     a_tls = _credentials("xa-central")

@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
-from rogatory.apps.cases.services import case_transition
 from rogatory.apps.exchange.models import OutboxMessage
+from rogatory.apps.proceedings.services import case_transition
 from rogatory.core.errors import DomainError
 from tests.exchange.conftest import Network
 

@@ -6,7 +6,7 @@ import pytest
 
 from rogatory.apps.audit.models import AccessDenial
 from rogatory.apps.cases.models import Case, CaseEvent
-from rogatory.apps.cases.services import case_transition
+from rogatory.apps.proceedings.services import case_transition
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +118,9 @@ def test_partial_date_error_is_shown_on_the_person_row(client_for: Any, writes: 
     person_form = response.context["formsets"]["persons"].forms[0]
     assert response.status_code == 422
     assert person_form.errors["birth_date"] == [
-        "1975-13 is not a valid date; use YYYY, YYYY-MM or YYYY-MM-DD (persons[0].birth_date)."
+        "Date of birth: “1975-13” is not a date. Write day/month/year (31/12/1980) or "
+        "year-month-day (1980-12-31); if only part is known, month/year (12/1980) or the "
+        "year (1980)."
     ]
     assert 'href="#id_persons-0-birth_date"' in response.content.decode()
     assert Case.objects.count() == 0
@@ -126,12 +128,12 @@ def test_partial_date_error_is_shown_on_the_person_row(client_for: Any, writes: 
 
 
 def test_error_on_a_later_row_skips_the_blank_ones(client_for: Any) -> None:
-    # given a blank first person row, and the person in the second row with a bad date
+    # given a blank first person row, and the person in the second row born in the future
     data = _mla_request(**_management("persons", 2))
     for key in [k for k in data if k.startswith("persons-0-") and k != "persons-0-role"]:
         data[key.replace("persons-0-", "persons-1-")] = data.pop(key)
     data["persons-1-role"] = "suspect"
-    data["persons-1-birth_date"] = "1975-02-30"
+    data["persons-1-birth_date"] = "2099-02-28"
     # when the form is sent
     response = client_for("officer").post("/cases/new/outgoing/mla/", data)
     # then the error is on the second row, the one the service saw first

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from rogatory.apps.cases.services import case_transition
+from rogatory.apps.proceedings.services import case_transition
 
 pytestmark = pytest.mark.django_db
 
@@ -94,10 +94,11 @@ def test_case_page_shows_persons_deadlines_and_timeline(client_for: Any, open_ca
     # then it shows the person in both scripts, the deadlines with their source, the timeline
     assert response.status_code == 200
     assert "<bdi>Иван Петров</bdi> (<bdi>Ivan Petrov</bdi>)" in body
-    assert "UNTOC art. 18(24); custody priority (practice)" in body
+    assert "UNTOC art. 18(24); priority of a detained person (practice)" in body
     assert "Register a request concerning a detained person" in body
     assert "Opened: " in body
-    assert [t.target.value for t in response.context["options"]] == ["registered", "withdrawn"]
+    # (withdrawal is the requesting State's act, never offered on an incoming request)
+    assert [t.target.value for t in response.context["options"]] == ["registered"]
 
 
 def test_outsider_gets_the_not_found_page_without_the_title(
@@ -121,14 +122,16 @@ def test_dashboard_lists_waiting_requests_my_cases_and_deadlines(
     clerk = client_for("clerk").get("/").context
     officer = client_for("officer").get("/").context
     # then each sees their own work
-    assert [c.pk for c in clerk["waiting"]] == [waiting.pk]
+    queues = {q.queue: q for q in clerk["queues"]}
+    assert [i.case.pk for i in queues["register"].items] == [waiting.pk]
     assert [(d.case_id, d.code) for d in clerk["due_soon"]] == [
         (waiting.pk, "register_custody_case")
     ]
     assert clerk["overdue"] == []
-    assert [c.pk for c in officer["mine"]] == [mine.pk]
+    queues = {q.queue: q for q in officer["queues"]}
+    assert [i.case.pk for i in queues["mine"].items] == [mine.pk]
     assert [e.case_id for e in officer["events"]] == [mine.pk]
-    assert officer["waiting"] == []
+    assert "register" not in queues
 
 
 def test_registered_request_leaves_the_waiting_list(
@@ -137,13 +140,15 @@ def test_registered_request_leaves_the_waiting_list(
     case = open_case("clerk", direction="incoming")
     case_transition(actor=people["clerk"], case_id=case.pk, target="registered")
     response = client_for("supervisor").get("/")
-    assert response.context["waiting"] == []
-    assert "Nothing is waiting." in response.content.decode()
+    queues = {q.queue: q for q in response.context["queues"]}
+    assert queues["register"].count == 0
+    assert "Nothing is waiting here." in response.content.decode()
 
 
 def test_directory_lists_the_central_authorities(client_for: Any) -> None:
     response = client_for("officer").get("/directory/?state=XB")
-    body = response.content.decode()
+    # the header names the officer's own authority (XA); the listing is in <main>
+    body = response.content.decode().split('<main id="main"')[1]
     assert "Central Authority of XB" in body
     assert "Central Authority of XA" not in body
 
@@ -154,7 +159,7 @@ def test_audit_trail_is_for_auditors(client_for: Any, open_case: Any, writes: An
     assert client_for("officer").get("/audit/").status_code == 403
     assert writes() == before
     response = client_for("auditor").get(f"/audit/?case={case.pk}")
-    assert [e.action for e in response.context["events"]] == ["case.open"]
+    assert [r.event.action for r in response.context["rows"]] == ["case.open"]
 
 
 def test_anonymous_user_is_sent_to_sign_in(client_for: Any) -> None:

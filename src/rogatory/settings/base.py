@@ -4,8 +4,11 @@ With nothing set, the node runs on an embedded SQLite database under ./var (zero
 """
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from rogatory.settings.env import (
@@ -43,6 +46,20 @@ CSRF_TRUSTED_ORIGINS = env_list("ROGATORY_CSRF_TRUSTED_ORIGINS", [])
 
 # The node's identity: the ISO code of its State (XA, XB, XC in the demo).
 NODE_STATE = env_str("ROGATORY_NODE_STATE", "XA")
+# The node's time zone: legal time limits run in the calendar days of the node's State, so a
+# deadline is due at the end of its last working day there and is shown in this zone.
+NODE_TIME_ZONE = env_str("ROGATORY_NODE_TIME_ZONE", "UTC")
+try:
+    ZoneInfo(NODE_TIME_ZONE)
+except (ValueError, ZoneInfoNotFoundError):
+    raise ImproperlyConfigured("ROGATORY_NODE_TIME_ZONE must be an IANA time zone") from None
+# How many days before a deadline its team is reminded (in-app notification).
+DEADLINE_REMIND_DAYS = env_int("ROGATORY_DEADLINE_REMIND_DAYS", 3)
+# What the node is for: every page of a demo or training node says so, so that nobody mistakes
+# its fictional cases for real ones (rogatory.web.where.NodeKind holds the same values).
+NODE_KIND = env_str("ROGATORY_NODE_KIND", "production")
+if NODE_KIND not in ("production", "demo", "training"):
+    raise ImproperlyConfigured("ROGATORY_NODE_KIND must be production, demo or training")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -51,35 +68,62 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    # Only for its static files: the API docs page is served from them, not from a CDN.
+    "ninja",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "rogatory.apps.audit",
     "rogatory.apps.directory",
     "rogatory.apps.accounts",
     "rogatory.apps.cases",
     "rogatory.apps.screening",
     "rogatory.apps.exchange",
+    "rogatory.apps.proceedings",
     "rogatory.web",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Sends SECURE_CSP below (without it the policy is configured but never sent).
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Cache-Control: no-store on every answer but static files (rogatory.web.cache).
+    "rogatory.web.cache.NoStoreMiddleware",
     "rogatory.apps.exchange.peers.ExchangePeerMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "rogatory.apps.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "rogatory.apps.accounts.sessions.SessionExpiryMiddleware",
+    "rogatory.web.second_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes requires: it answers a locked-out sign-in attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
-# Mutual TLS between nodes (rogatory.apps.exchange.peers): refuse /exchange/ requests whose
-# client certificate is not a registry node's; optionally trust a TLS-terminating proxy that
-# forwards the certificate hash in a header, only from the listed addresses (IPs or CIDRs).
+# Mutual TLS between nodes (rogatory.apps.exchange.peers), on by default: refuse /exchange/
+# requests whose client certificate is not a registry node's; optionally trust a
+# TLS-terminating proxy that forwards the certificate hash in a header, only from the listed
+# addresses (IPs or CIDRs). check --deploy warns when any of these is unsafe
+# (rogatory.apps.exchange.checks).
 EXCHANGE_PATH_PREFIX = "/exchange/"
-EXCHANGE_REQUIRE_MTLS = env_bool("ROGATORY_EXCHANGE_REQUIRE_MTLS", False)
+EXCHANGE_REQUIRE_MTLS = env_bool("ROGATORY_EXCHANGE_REQUIRE_MTLS", True)
+# Demo only, by name: let in requests without a client certificate when they come from a
+# loopback address (the plain-HTTP `make demo`); from anywhere else they are still refused.
+EXCHANGE_INSECURE_LOOPBACK = env_bool("ROGATORY_EXCHANGE_INSECURE_LOOPBACK", False)
+# Uncommitted chunks one peer may keep here (0 = no limit); above the largest part in flight
+# (documents up to ROGATORY_MAX_DOCUMENT_BYTES, 4 GiB by default).
+EXCHANGE_PEER_QUOTA_BYTES = env_int("ROGATORY_EXCHANGE_PEER_QUOTA_BYTES", 16 * 1024**3)
+# A chunk is refused (507) when it would leave less than this free on the data filesystem,
+# which also holds the database and the received documents.
+EXCHANGE_MIN_FREE_BYTES = env_int("ROGATORY_EXCHANGE_MIN_FREE_BYTES", 1024**3)
 EXCHANGE_TLS_CLIENT_HASH_HEADER = env_str("ROGATORY_EXCHANGE_TLS_CLIENT_HASH_HEADER", "")
 EXCHANGE_TLS_TRUSTED_PROXIES = env_list("ROGATORY_EXCHANGE_TLS_TRUSTED_PROXIES", [])
 
@@ -89,6 +133,30 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "web:login"
+# django-axes counts failed sign-ins before the password is checked (docs/decisions/0005).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock a user name out from one address after N failures, for a cool-off period; a success
+# clears the count. Other addresses can still sign in as that user (no denial of service by
+# guessing someone's user name), and one address cannot try many names without limit either
+# since each name is counted.
+AXES_FAILURE_LIMIT = env_int("ROGATORY_SIGNIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("ROGATORY_SIGNIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "rogatory.web.views.signin.locked_out"
+AXES_ENABLE_ADMIN = False
+# Two factors for every user unless a deployment (the loopback demo, tests) opts out by name.
+ROGATORY_REQUIRE_2FA = env_bool("ROGATORY_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = "Rogatory"
+# Passkeys are bound to the node's host name and web origin; by default those of the request
+# (set both behind a proxy that changes the host or the scheme).
+ROGATORY_WEBAUTHN_RP_ID = env_str("ROGATORY_WEBAUTHN_RP_ID", "")
+ROGATORY_WEBAUTHN_ORIGIN = env_str("ROGATORY_WEBAUTHN_ORIGIN", "")
+# Sensitive steps (approve, transmit, grants) need a password check this recent.
+ROGATORY_REAUTH_SECONDS = env_int("ROGATORY_REAUTH_SECONDS", 5 * 60)
 
 TEMPLATES = [
     {
@@ -101,6 +169,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "rogatory.web.context_processors.notifications",
+                "rogatory.web.where.where_am_i",
             ],
         },
     },
@@ -114,10 +184,22 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Argon2id first; the others stay so that older hashes still verify and are upgraded at the
+# next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "en"
@@ -133,6 +215,9 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
+# English dates day first with the month in words ("3 Dec 2026"), never the United States'
+# 12/03/2026; the other languages keep Django's formats for their own locale.
+FORMAT_MODULE_PATH = ["rogatory.settings.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
@@ -143,6 +228,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 ROGATORY_MAX_DOCUMENT_BYTES = env_int("ROGATORY_MAX_DOCUMENT_BYTES", 4 * 1024**3)
 
 SESSION_COOKIE_HTTPONLY = True
+# A session ends after this long idle, and in any case this long after sign-in
+# (rogatory.apps.accounts.sessions); the cookie never outlives the absolute limit.
+ROGATORY_SESSION_IDLE_SECONDS = env_int("ROGATORY_SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_COOKIE_AGE = env_int("ROGATORY_SESSION_MAX_SECONDS", 12 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# An administrator-issued password reset link works once, for this long.
+PASSWORD_RESET_TIMEOUT = env_int("ROGATORY_PASSWORD_RESET_SECONDS", 24 * 3600)
 SESSION_COOKIE_SECURE = env_bool("ROGATORY_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_bool("ROGATORY_SSL_REDIRECT", False)
@@ -165,7 +257,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "structured": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        # One line per record, tracebacks included (rogatory.apps.incidents): every 500 is
+        # logged on rogatory.incident with its incident id, in production as in the demo.
+        "structured": {
+            "()": "rogatory.apps.incidents.SingleLineFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "structured"},

@@ -36,6 +36,7 @@ from rogatory.apps.directory.models import CentralAuthority, State
 from rogatory.apps.directory.selectors import authority_list, state_list
 from rogatory.core.workflow import CaseKind, CaseState, Transition
 from rogatory.core.workflow.grounds import grounds_for
+from rogatory.web.date_fields import DayField, PartialDateField
 
 BLANK: list[tuple[str, Any]] = [("", "—")]
 
@@ -90,6 +91,8 @@ class CaseFilterForm(forms.Form):
     order = forms.ChoiceField(
         label=_("Sort by"),
         choices=[
+            # Without a choice, a search lists the best matches first (web.views.cases).
+            ("relevance", _("Best match first")),
             ("newest", _("Newest first")),
             ("oldest", _("Oldest first")),
             ("due", _("Nearest deadline first")),
@@ -253,12 +256,7 @@ class PersonForm(forms.Form):
         choices=[("", "—"), ("f", _("Female")), ("m", _("Male")), ("x", _("Other"))],
         required=False,
     )
-    birth_date = forms.CharField(
-        label=_("Date of birth"),
-        max_length=10,
-        required=False,
-        help_text=_("YYYY, YYYY-MM or YYYY-MM-DD when only part of the date is known."),
-    )
+    birth_date = PartialDateField(label=_("Date of birth"), field_key="birth_date", required=False)
     birth_place = forms.CharField(label=_("Place of birth"), max_length=200, required=False)
     location = forms.CharField(label=_("Known location"), max_length=300, required=False)
     nationalities = StatesField(
@@ -344,7 +342,7 @@ class OffenceForm(forms.Form):
     )
     max_penalty_life = forms.BooleanField(label=_("Maximum penalty: life"), required=False)
     place = forms.CharField(label=_("Place of commission"), max_length=200, required=False)
-    committed_on = forms.DateField(label=_("Date of commission"), widget=DateInput, required=False)
+    committed_on = DayField(label=_("Date of commission"), field_key="committed_on", required=False)
 
     SERVICE_FIELDS: dict[str, str] = {}
 
@@ -391,9 +389,19 @@ class MeasureForm(forms.Form):
         return MeasureInput(**self.cleaned_data)
 
 
-PersonFormSet = forms.formset_factory(PersonForm, extra=1)
-OffenceFormSet = forms.formset_factory(OffenceForm, extra=1)
-MeasureFormSet = forms.formset_factory(MeasureForm, extra=1)
+# Rows a form may carry: generous for a real request, and a bound on the work a forged row
+# count can cause (Django builds every row the management form announces, up to
+# ``absolute_max``; issue 14 finding 9 took 75 s per request with the default of 1,000).
+MAX_FORM_ROWS = 100
+PersonFormSet = forms.formset_factory(
+    PersonForm, extra=1, max_num=MAX_FORM_ROWS, absolute_max=MAX_FORM_ROWS, validate_max=True
+)
+OffenceFormSet = forms.formset_factory(
+    OffenceForm, extra=1, max_num=MAX_FORM_ROWS, absolute_max=MAX_FORM_ROWS, validate_max=True
+)
+MeasureFormSet = forms.formset_factory(
+    MeasureForm, extra=1, max_num=MAX_FORM_ROWS, absolute_max=MAX_FORM_ROWS, validate_max=True
+)
 FORMSETS: dict[str, Any] = {
     "persons": PersonFormSet,
     "offences": OffenceFormSet,

@@ -9,8 +9,8 @@ from rogatory.core.workflow import CaseKind, CaseState, Direction
 ARREST = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 
 
-def test_provisional_arrest_starts_the_18_and_40_day_clocks_of_ece_16_4() -> None:
-    # when a person is provisionally arrested for extradition
+def test_recording_a_provisional_arrest_starts_no_clock_of_its_own() -> None:
+    # when a clerk records the step "provisionally arrested"
     due = deadlines_on_entering(
         state=CaseState.PROVISIONALLY_ARRESTED,
         direction=Direction.INCOMING,
@@ -18,12 +18,9 @@ def test_provisional_arrest_starts_the_18_and_40_day_clocks_of_ece_16_4() -> Non
         in_custody=True,
         at=ARREST,
     )
-    # then two clocks run from the arrest, each naming its source
-    assert {(d.rule.code, d.due_at) for d in due} == {
-        ("formal_request_after_provisional_arrest", ARREST + timedelta(days=18)),
-        ("provisional_arrest_maximum", ARREST + timedelta(days=40)),
-    }
-    assert all("ECE art. 16(4)" in d.rule.source for d in due)
+    # then no clock starts from the click: ETS 24 art. 16(4) counts from the date of the
+    # arrest, which the officer enters (core.deadlines.events)
+    assert due == []
 
 
 def test_custody_adds_an_urgent_registration_deadline() -> None:
@@ -61,7 +58,8 @@ def test_requesting_states_deadline_is_honoured_under_18_24() -> None:
     ]
 
 
-def test_hearing_meets_the_provisional_arrest_clock() -> None:
+def test_rows_of_the_retired_state_clocks_are_still_met() -> None:
+    # rows stored when the ETS 24 clocks started from the step are closed as before
     assert stops("formal_request_after_provisional_arrest", CaseState.EXTRADITION_HEARING)
     assert not stops("formal_request_after_provisional_arrest", CaseState.ASSIGNED)
 

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from ninja import Router
 
 from rogatory.api.v1 import schemas as s
+from rogatory.api.v1.bounds import Id, Seq
 from rogatory.apps.cases import selectors
 
 router = Router(tags=["audit"])
@@ -12,8 +13,8 @@ router = Router(tags=["audit"])
 @router.get("/audit/events", response=list[s.AuditEventOut])
 def audit_events(
     request: HttpRequest,
-    case_id: int | None = None,
-    before_seq: int | None = None,
+    case_id: Id | None = None,
+    before_seq: Seq | None = None,
     limit: int = 100,
 ) -> Any:
     qs = selectors.audit_events_for_cases(actor=request.user, case_id=case_id)

@@ -9,15 +9,14 @@ from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from rogatory.api.v1 import schemas as s
+from rogatory.api.v1.bounds import Id
 from rogatory.apps.cases import selectors, services
+from rogatory.apps.cases.downloads import document_response
 from rogatory.apps.cases.pagination import keyset_page
-from rogatory.apps.cases.services.inputs import (
-    IdDocumentInput,
-    MeasureInput,
-    NameInput,
-    OffenceInput,
-    PersonInput,
-)
+from rogatory.apps.cases.services.custody import ReadChannel, document_open
+from rogatory.apps.cases.services.inputs import MeasureInput, OffenceInput, PersonInput
+from rogatory.apps.proceedings import services as proceedings
+from rogatory.core.wire import person_from_wire
 
 router = Router(tags=["cases"])
 
@@ -27,23 +26,15 @@ class CaseFilters(Schema):
     kind: str | None = None
     status: str | None = None
     state: str | None = None
-    officer: int | None = None
+    officer: Id | None = None
     urgency: str | None = None
     custody: str | None = None
     q: str | None = None
 
 
 def _person(p: s.PersonIn) -> PersonInput:
-    return PersonInput(
-        role=p.role,
-        names=[NameInput(**n.dict()) for n in p.names],
-        gender=p.gender,
-        birth_date=p.birth_date,
-        birth_place=p.birth_place,
-        location=p.location,
-        nationalities=p.nationalities,
-        documents=[IdDocumentInput(**d.dict()) for d in p.documents],
-    )
+    # The API's person has the wire schema's shape: one reader for both (rogatory.core.wire).
+    return person_from_wire(p.dict())
 
 
 @router.get("/cases", response=s.CasePageOut)
@@ -107,12 +98,12 @@ def case_create(request: HttpRequest, payload: s.CaseIn) -> Any:
 
 
 @router.get("/cases/{case_id}", response=s.CaseDetailOut)
-def case_detail(request: HttpRequest, case_id: int) -> Any:
+def case_detail(request: HttpRequest, case_id: Id) -> Any:
     return selectors.case_detail_for(actor=request.user, case_id=case_id)
 
 
 @router.patch("/cases/{case_id}", response=s.CaseDetailOut)
-def case_patch(request: HttpRequest, case_id: int, payload: s.CasePatch) -> Any:
+def case_patch(request: HttpRequest, case_id: Id, payload: s.CasePatch) -> Any:
     services.case_update(
         actor=request.user, case_id=case_id, changes=payload.dict(exclude_unset=True)
     )
@@ -120,11 +111,12 @@ def case_patch(request: HttpRequest, case_id: int, payload: s.CasePatch) -> Any:
 
 
 @router.get("/cases/{case_id}/transitions", response=list[s.TransitionOptionOut])
-def transition_options(request: HttpRequest, case_id: int) -> Any:
+def transition_options(request: HttpRequest, case_id: Id) -> Any:
     case = selectors.case_get_for(actor=request.user, case_id=case_id)
     return [
         {
             "target": t.target.value,
+            "action": t.action.value,
             "reason_required": t.reason_required,
             "ground_required": t.ground_required,
             "basis": t.basis,
@@ -134,25 +126,25 @@ def transition_options(request: HttpRequest, case_id: int) -> Any:
 
 
 @router.post("/cases/{case_id}/transitions", response=s.CaseDetailOut)
-def transition(request: HttpRequest, case_id: int, payload: s.TransitionIn) -> Any:
-    services.case_transition(actor=request.user, case_id=case_id, **payload.dict())
+def transition(request: HttpRequest, case_id: Id, payload: s.TransitionIn) -> Any:
+    proceedings.case_transition(actor=request.user, case_id=case_id, **payload.dict())
     return selectors.case_detail_for(actor=request.user, case_id=case_id)
 
 
 @router.post("/cases/{case_id}/persons", response={201: s.PersonOut})
-def person_add(request: HttpRequest, case_id: int, payload: s.PersonIn) -> Any:
+def person_add(request: HttpRequest, case_id: Id, payload: s.PersonIn) -> Any:
     person = services.person_add(actor=request.user, case_id=case_id, data=_person(payload))
     return Status(201, person)
 
 
 @router.post("/cases/{case_id}/offences", response={201: s.OffenceOut})
-def offence_add(request: HttpRequest, case_id: int, payload: s.OffenceIn) -> Any:
+def offence_add(request: HttpRequest, case_id: Id, payload: s.OffenceIn) -> Any:
     data = OffenceInput(**payload.dict())
     return Status(201, services.offence_add(actor=request.user, case_id=case_id, data=data))
 
 
 @router.post("/cases/{case_id}/measures", response={201: s.MeasureOut})
-def measure_add(request: HttpRequest, case_id: int, payload: s.MeasureIn) -> Any:
+def measure_add(request: HttpRequest, case_id: Id, payload: s.MeasureIn) -> Any:
     data = MeasureInput(**payload.dict())
     return Status(201, services.measure_add(actor=request.user, case_id=case_id, data=data))
 
@@ -160,7 +152,7 @@ def measure_add(request: HttpRequest, case_id: int, payload: s.MeasureIn) -> Any
 @router.post("/cases/{case_id}/documents", response={201: s.DocumentOut})
 def document_upload(
     request: HttpRequest,
-    case_id: int,
+    case_id: Id,
     file: File[UploadedFile],
     title: Form[str],
     language: Form[str] = "",
@@ -178,30 +170,29 @@ def document_upload(
 
 
 @router.get("/cases/{case_id}/documents/{document_id}/content")
-def document_download(request: HttpRequest, case_id: int, document_id: int) -> FileResponse:
-    doc = selectors.document_get_for(actor=request.user, case_id=case_id, document_id=document_id)
-    return FileResponse(
-        doc.file.open("rb"),
-        as_attachment=True,
-        filename=doc.filename,
-        content_type=doc.content_type,
+def document_download(request: HttpRequest, case_id: Id, document_id: Id) -> FileResponse:
+    # Every read of a file is a link of its chain of custody, audited with its hash.
+    actor: Any = request.user  # a signed-in User: the API's auth ran before this endpoint
+    doc = document_open(
+        actor=actor, case_id=case_id, document_id=document_id, channel=ReadChannel.API
     )
+    return document_response(doc)
 
 
 @router.post("/cases/{case_id}/grants", response={201: s.GrantOut})
-def grant_add(request: HttpRequest, case_id: int, payload: s.GrantIn) -> Any:
+def grant_add(request: HttpRequest, case_id: Id, payload: s.GrantIn) -> Any:
     return Status(
         201, services.grant_add(actor=request.user, case_id=case_id, user_id=payload.user_id)
     )
 
 
 @router.delete("/cases/{case_id}/grants/{user_id}", response=s.GrantOut)
-def grant_revoke(request: HttpRequest, case_id: int, user_id: int) -> Any:
+def grant_revoke(request: HttpRequest, case_id: Id, user_id: Id) -> Any:
     return services.grant_revoke(actor=request.user, case_id=case_id, user_id=user_id)
 
 
 @router.post("/cases/{case_id}/links", response={201: s.LinkOut})
-def link_add(request: HttpRequest, case_id: int, payload: s.LinkIn) -> Any:
+def link_add(request: HttpRequest, case_id: Id, payload: s.LinkIn) -> Any:
     return Status(201, services.case_link(actor=request.user, case_id=case_id, **payload.dict()))
 
 

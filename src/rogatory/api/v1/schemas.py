@@ -1,14 +1,30 @@
 """In/Out schemas of the API: shapes only, no logic."""
 
 from datetime import date, datetime
+from typing import Annotated
 
 from ninja import Field, Schema
+from pydantic import BeforeValidator
+
+from rogatory.api.v1.bounds import MAX_ROWS, Id, Moment, Present
+from rogatory.core.dates import parse_full_date
 
 
 class ErrorOut(Schema):
     code: str
     message: str
     params: dict[str, object] = {}
+
+
+def _day(value: object) -> object:
+    # The common written forms (31/12/2024, 2024-12-31) read as the web form reads them; a
+    # date that is not one is refused with the one error shape, in the reader's language.
+    if isinstance(value, str):
+        return parse_full_date(value, field="committed_on")
+    return value
+
+
+OffenceDay = Annotated[date | None, BeforeValidator(_day)]
 
 
 class NameIn(Schema):
@@ -25,13 +41,13 @@ class IdDocumentIn(Schema):
 
 class PersonIn(Schema):
     role: str
-    names: list[NameIn]
+    names: list[NameIn] = Field(..., max_length=MAX_ROWS)
     gender: str = ""
     birth_date: str = ""
     birth_place: str = Field("", max_length=200)
     location: str = Field("", max_length=300)
-    nationalities: list[str] = []
-    documents: list[IdDocumentIn] = []
+    nationalities: list[str] = Field([], max_length=MAX_ROWS)
+    documents: list[IdDocumentIn] = Field([], max_length=MAX_ROWS)
 
 
 class OffenceIn(Schema):
@@ -40,7 +56,7 @@ class OffenceIn(Schema):
     max_penalty_months: int | None = None
     max_penalty_life: bool = False
     place: str = Field("", max_length=200)
-    committed_on: date | None = None
+    committed_on: OffenceDay = None
 
 
 class MeasureIn(Schema):
@@ -55,7 +71,7 @@ class CaseIn(Schema):
     kind: str
     requesting_state: str
     requested_state: str
-    legal_bases: list[str]
+    legal_bases: list[str] = Field(..., max_length=MAX_ROWS)
     title: str
     treaty: str = Field("", max_length=300)
     subject: str = ""
@@ -66,41 +82,42 @@ class CaseIn(Schema):
     custody: str = "not_applicable"
     confidential: bool = False
     sealed: bool = False
-    requested_by: datetime | None = None
-    requesting_authority_id: int | None = None
-    requested_authority_id: int | None = None
-    persons: list[PersonIn] = []
-    offences: list[OffenceIn] = []
-    measures: list[MeasureIn] = []
+    requested_by: Moment | None = None
+    requesting_authority_id: Id | None = None
+    requested_authority_id: Id | None = None
+    persons: list[PersonIn] = Field([], max_length=MAX_ROWS)
+    offences: list[OffenceIn] = Field([], max_length=MAX_ROWS)
+    measures: list[MeasureIn] = Field([], max_length=MAX_ROWS)
 
 
 class CasePatch(Schema):
-    title: str | None = None
-    subject: str | None = None
-    facts: str | None = None
-    their_reference: str | None = Field(None, max_length=64)
-    treaty: str | None = Field(None, max_length=300)
-    urgency: str | None = None
-    urgency_reason: str | None = None
-    custody: str | None = None
-    confidential: bool | None = None
-    requested_by: datetime | None = None
-    legal_bases: list[str] | None = None
+    # Only requested_by may be cleared with null; the other columns cannot be empty.
+    title: Present[str] = None
+    subject: Present[str] = None
+    facts: Present[str] = None
+    their_reference: Present[str] = Field(None, max_length=64)
+    treaty: Present[str] = Field(None, max_length=300)
+    urgency: Present[str] = None
+    urgency_reason: Present[str] = None
+    custody: Present[str] = None
+    confidential: Present[bool] = None
+    requested_by: Moment | None = None
+    legal_bases: Present[list[str]] = Field(None, max_length=MAX_ROWS)
 
 
 class TransitionIn(Schema):
     target: str
     reason: str = ""
     ground: str | None = None
-    officer_id: int | None = None
+    officer_id: Id | None = None
 
 
 class GrantIn(Schema):
-    user_id: int
+    user_id: Id
 
 
 class LinkIn(Schema):
-    target_id: int
+    target_id: Id
     type: str
     note: str = ""
 
@@ -237,6 +254,8 @@ class CaseDetailOut(CaseSummaryOut):
 
 class TransitionOptionOut(Schema):
     target: str
+    # What the step does (core.workflow.Action), e.g. "submit_for_approval".
+    action: str
     reason_required: bool
     ground_required: bool
     basis: str

@@ -3,6 +3,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from rogatory.api.v1.bounds import Id
 from rogatory.apps.screening import selectors, services
 
 router = Router(tags=["screening"])
@@ -27,10 +28,10 @@ class DecisionIn(Schema):
 
 
 @router.get("/cases/{case_id}/matches", response=list[MatchOut])
-def case_matches(request: HttpRequest, case_id: int) -> Any:
+def case_matches(request: HttpRequest, case_id: Id) -> Any:
     return list(selectors.matches_for(actor=request.user, case_id=case_id))
 
 
 @router.post("/matches/{match_id}/decision", response=MatchOut)
-def match_decision(request: HttpRequest, match_id: int, payload: DecisionIn) -> Any:
+def match_decision(request: HttpRequest, match_id: Id, payload: DecisionIn) -> Any:
     return services.match_decide(actor=request.user, match_id=match_id, **payload.dict())

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, TimestampMixin
 
 from rogatory.core.workflow import Role as CoreRole
 
@@ -16,7 +17,7 @@ class Role(models.TextChoices):
     ADMINISTRATOR = CoreRole.ADMINISTRATOR.value, _("Administrator")
 
 
-class User(AbstractUser):
+class User(AbstractUser):  # type: ignore[django-manager-missing]  # Passkey's FK, from django-otp
     """A member of a central authority's staff, with one role."""
 
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
@@ -57,3 +58,18 @@ class ApiToken(models.Model):
     @staticmethod
     def hash_key(key: str) -> str:
         return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+class Passkey(TimestampMixin, Device):  # type: ignore[misc]  # django-otp has no type hints
+    """A WebAuthn credential (a passkey or security key) used as the second factor.
+
+    A django-otp device, so that a session it verified is `is_verified()` like one verified by
+    a TOTP code; it never accepts a typed token. Only the public key is kept."""
+
+    credential_id = models.CharField(max_length=1400, unique=True)
+    public_key = models.BinaryField()
+    sign_count = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("passkey")
+        verbose_name_plural = _("passkeys")

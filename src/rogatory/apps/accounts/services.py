@@ -4,12 +4,15 @@ import secrets
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from rogatory.apps.accounts.models import ApiToken, Role, User
 from rogatory.apps.accounts.selectors import require_administrator
-from rogatory.apps.audit.services import audit_record
+from rogatory.apps.accounts.signals import authority_changed
+from rogatory.apps.audit.services import access_denied, audit_record
 from rogatory.core.errors import DomainError
 
 
@@ -42,6 +45,7 @@ def user_create(
             first_name=first,
             last_name=last,
         )
+        password_check(password, user)
         user.set_password(password)
         user.save()
         audit_record(
@@ -51,6 +55,16 @@ def user_create(
             changes={"username": username, "role": role, "authority": authority_id},
         )
     return user
+
+
+def password_check(password: str, user: User) -> None:
+    """Refuse a password that the configured validators reject (issue 14, finding 5)."""
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as err:
+        raise DomainError(
+            "user.weak_password", field="password", reasons=" ".join(err.messages)
+        ) from None
 
 
 def api_token_issue(*, actor: Any, user: User, name: str) -> str:
@@ -97,6 +111,11 @@ def user_update(
     if role not in Role.values:
         raise DomainError("user.unknown_role", role=role)
     _check_language(language)
+    if actor.pk == user_id and (role != actor.role or authority_id != actor.authority_id):
+        # Separation of duties: an administrator who could make themself a supervisor, or move
+        # to another authority, could give themself access to cases (issue 14, finding 8).
+        access_denied(actor=actor, action="user.update", object_type="user", object_id=user_id)
+        raise DomainError("user.self_access_forbidden")
     with transaction.atomic():
         user = User.objects.select_for_update().filter(pk=user_id).first()
         if user is None:
@@ -117,6 +136,13 @@ def user_update(
             setattr(user, k, wanted[k])
         user.save(update_fields=list(diff))
         audit_record(actor=actor, action="user.update", obj=user, changes=diff)
+        if "authority_id" in diff:
+            authority_changed.send(
+                sender=User,
+                user=user,
+                actor=actor,
+                previous_authority_id=diff["authority_id"]["from"],
+            )
     return user
 
 

@@ -2,7 +2,6 @@
 checkpoints with their witness cosignatures, and (as a witness) the latest checkpoint cosigned
 per peer node.
 
-Imports no other app, except ``services/node.py``, which reads this node's signing key and the
-registry's keys and endpoints from ``rogatory.apps.exchange`` inside its functions (the exchange
-app imports the audit services, so a module-level import would be circular).
+Imports no other app (lint-imports checks it): this node's signing key and the registry's keys
+and endpoints come from the source the exchange app registers at start-up (``services/node.py``).
 """

@@ -27,6 +27,7 @@ class KindChoice(models.TextChoices):
 
 class StatusChoice(models.TextChoices):
     DRAFT = CaseState.DRAFT.value, _("Draft")
+    PENDING_APPROVAL = CaseState.PENDING_APPROVAL.value, _("Awaiting approval")
     APPROVED = CaseState.APPROVED.value, _("Approved")
     TRANSMITTED = CaseState.TRANSMITTED.value, _("Transmitted")
     ACKNOWLEDGED = CaseState.ACKNOWLEDGED.value, _("Acknowledged")
@@ -90,6 +91,54 @@ class GroundChoice(models.TextChoices):
     EXTRADITION_HUMAN_RIGHTS_RISK = (
         RefusalGround.EXTRADITION_HUMAN_RIGHTS_RISK.value,
         _("Real risk of inhuman or degrading treatment"),
+    )
+    EXTRADITION_INSUFFICIENT_EVIDENCE = (
+        RefusalGround.EXTRADITION_INSUFFICIENT_EVIDENCE.value,
+        _("Evidence insufficient under the requested State's law"),
+    )
+    EXTRADITION_POLITICAL_OFFENCE = (
+        RefusalGround.EXTRADITION_POLITICAL_OFFENCE.value,
+        _("Political offence"),
+    )
+    EXTRADITION_MILITARY_OFFENCE = (
+        RefusalGround.EXTRADITION_MILITARY_OFFENCE.value,
+        _("Offence under military law only"),
+    )
+    EXTRADITION_PLACE_OF_COMMISSION = (
+        RefusalGround.EXTRADITION_PLACE_OF_COMMISSION.value,
+        _("Place where the offence was committed"),
+    )
+    EXTRADITION_PENDING_PROCEEDINGS = (
+        RefusalGround.EXTRADITION_PENDING_PROCEEDINGS.value,
+        _("Proceedings for the same offence pending in the requested State"),
+    )
+    EXTRADITION_FINAL_JUDGMENT = (
+        RefusalGround.EXTRADITION_FINAL_JUDGMENT.value,
+        _("Final judgment for the same offence (ne bis in idem)"),
+    )
+    EXTRADITION_PROCEEDINGS_DISCONTINUED = (
+        RefusalGround.EXTRADITION_PROCEEDINGS_DISCONTINUED.value,
+        _("Decision not to prosecute or to end proceedings for the same offence"),
+    )
+    EXTRADITION_LAPSE_OF_TIME = (
+        RefusalGround.EXTRADITION_LAPSE_OF_TIME.value,
+        _("Prosecution or punishment barred by lapse of time"),
+    )
+    EXTRADITION_DEATH_PENALTY = (
+        RefusalGround.EXTRADITION_DEATH_PENALTY.value,
+        _("Death penalty without sufficient assurance"),
+    )
+    EXTRADITION_IN_ABSENTIA = (
+        RefusalGround.EXTRADITION_IN_ABSENTIA.value,
+        _("Judgment in absentia without a right to a retrial"),
+    )
+    EXTRADITION_SPECIAL_COURT = (
+        RefusalGround.EXTRADITION_SPECIAL_COURT.value,
+        _("Trial by an extraordinary or ad hoc court"),
+    )
+    EXTRADITION_HUMANITARIAN = (
+        RefusalGround.EXTRADITION_HUMANITARIAN.value,
+        _("Humanitarian considerations such as age or health"),
     )
 
 

@@ -13,24 +13,8 @@ from django.utils import timezone
 from rogatory.apps.accounts.models import User
 from rogatory.apps.cases.models import Case, CaseEvent, CaseGrant, Deadline
 from rogatory.apps.cases.selectors import case_queryset_for
-from rogatory.core.workflow import TERMINAL_STATES, CaseState, Direction
 
 DUE_SOON = timedelta(days=7)
-
-
-def incoming_waiting_for(*, actor: Any, limit: int = 20) -> list[Case]:
-    """Incoming requests received but not yet registered, oldest first."""
-    qs = case_queryset_for(actor=actor).filter(
-        direction=Direction.INCOMING, status=CaseState.RECEIVED
-    )
-    return list(qs.select_related("requesting_state").order_by("received_at", "id")[:limit])
-
-
-def my_cases_for(*, actor: Any, limit: int = 20) -> list[Case]:
-    """Open cases where the actor is the case officer, soonest deadline first."""
-    qs = case_queryset_for(actor=actor).filter(officer_id=actor.pk)
-    qs = qs.exclude(status__in=[s.value for s in TERMINAL_STATES])
-    return list(qs.order_by("due_at", "-id")[:limit])
 
 
 def deadlines_for(
@@ -55,6 +39,12 @@ def recent_events_for(*, actor: Any, limit: int = 15) -> list[CaseEvent]:
         .select_related("case", "actor")
         .order_by("-at", "-id")[:limit]
     )
+
+
+def case_visible_for(*, actor: Any, case_id: int) -> bool:
+    """Whether the actor may still open the case; unlike `case_get_for`, not seeing it is
+    an expected answer here (after a step that hands the case on), so no denial is logged."""
+    return case_queryset_for(actor=actor).filter(pk=case_id).exists()
 
 
 def case_team_for(*, actor: Any, case: Case) -> QuerySet[User]:

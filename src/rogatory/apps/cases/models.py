@@ -19,6 +19,8 @@ from rogatory.apps.cases.choices import (
     StatusChoice,
     Urgency,
 )
+from rogatory.apps.cases.clock_choices import ClockBasisChoice, EventKindChoice
+from rogatory.core.wire.communication import CommunicationKind
 
 
 class Case(models.Model):
@@ -99,6 +101,11 @@ class Case(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     received_at = models.DateTimeField(_("received"), null=True, blank=True)
+    # The instrument whose time limits govern custody between the two States; blank: the
+    # legal bases decide (UNTOC alone sets no period, art. 16(9)) or the officer must choose.
+    time_limit_basis = models.CharField(
+        _("time limits under"), max_length=24, choices=ClockBasisChoice.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("case")
@@ -273,6 +280,21 @@ class Document(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # What reached the other State (issue 15): the exchange message that first carried the
+    # file, sent by us or received, and the communication it went with (None: the request).
+    message_id = models.CharField(max_length=36, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    communication = models.ForeignKey(
+        "Communication",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    # A file from the other State: the SHA-256 its signed manifest declared (as sent), next
+    # to ``sha256`` computed here from the stored file (as received): chain of custody.
+    received = models.BooleanField(default=False)
+    sent_sha256 = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -320,6 +342,11 @@ class Deadline(models.Model):
     started_at = models.DateTimeField()
     due_at = models.DateTimeField(_("due"))
     met_at = models.DateTimeField(null=True, blank=True)
+    # A legal clock's last day in the node's State (due_at is the end of the last working day
+    # on or before it, when the authority must have acted); None for practice deadlines.
+    last_day = models.DateField(_("last day"), null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["due_at"]
@@ -345,3 +372,104 @@ class SearchTerm(models.Model):
         # answers exact terms, prefixes (LIKE 'abc%') and ordered scans of terms alike.
         indexes = [models.Index(fields=["term", "case"], name="search_term_c_idx")]
         constraints = [models.UniqueConstraint(fields=["case", "term"], name="search_term_unique")]
+
+
+class CommunicationKindChoice(models.TextChoices):
+    ACKNOWLEDGEMENT = CommunicationKind.ACKNOWLEDGEMENT.value, _("Acknowledgement")
+    INFORMATION_REQUEST = (
+        CommunicationKind.INFORMATION_REQUEST.value,
+        _("Request for additional information"),
+    )
+    INFORMATION_ANSWER = CommunicationKind.INFORMATION_ANSWER.value, _("Additional information")
+    POSTPONEMENT = CommunicationKind.POSTPONEMENT.value, _("Postponement")
+    WITHDRAWAL = CommunicationKind.WITHDRAWAL.value, _("Withdrawal of the request")
+    PARTIAL_EXECUTION = CommunicationKind.PARTIAL_EXECUTION.value, _("Partial execution")
+    FINAL_EXECUTION = CommunicationKind.FINAL_EXECUTION.value, _("Final execution")
+    CLOSURE = CommunicationKind.CLOSURE.value, _("Closure")
+
+
+class Communication(models.Model):
+    """One communication of a case with the other State after the request (UNTOC art. 18(13):
+    the request "and any communication related thereto"), sent or received; by exchange its
+    ``message_id`` names the signed, receipted message that carried it."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="communications")
+    kind = models.CharField(_("kind"), max_length=32, choices=CommunicationKindChoice.choices)
+    sent = models.BooleanField(_("sent by us"))
+    at = models.DateTimeField(_("time"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    text = models.TextField(_("text"), blank=True)
+    # The sender's reference of the case (an acknowledgement gives the requested State's).
+    reference = models.CharField(_("their reference"), max_length=64, blank=True)
+    contact = models.CharField(_("contact officer"), max_length=300, blank=True)
+    message_id = models.CharField(max_length=36, blank=True, db_index=True)
+    in_reply_to = models.CharField(max_length=36, blank=True)
+
+    class Meta:
+        verbose_name = _("communication")
+        ordering = ["at", "id"]
+
+
+class WorkQueue(models.TextChoices):
+    """The dashboard's work queues; a notification says which one a case landed in."""
+
+    APPROVE = "approve", _("Drafts waiting for my approval")
+    REGISTER = "register", _("Incoming requests to register")
+    ASSIGN = "assign", _("Requests to assign")
+    MINE = "mine", _("My cases by next deadline")
+    FAILED_MESSAGES = "failed_messages", _("Messages that failed to send")
+    MATCHES = "matches", _("Possible same persons to review")
+    DEADLINE_SOON = "deadline_soon", _("Time limits about to expire")
+    DEADLINE_PASSED = "deadline_passed", _("Time limits passed")
+
+
+class Notification(models.Model):
+    """An in-app notice that a case landed in one of the user's work queues.
+
+    Written by the service that puts the work there; shown only while the user may still see
+    the case (selectors filter on `visible_cases_q`), so a sealed or reassigned case leaks
+    nothing through a notice written before.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    queue = models.CharField(_("queue"), max_length=20, choices=WorkQueue.choices)
+    created_at = models.DateTimeField()
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["user", "created_at"],
+                name="notification_unread_idx",
+                condition=Q(read_at__isnull=True),
+            )
+        ]
+
+
+class CaseEventDate(models.Model):
+    """The date of an event that starts or stops a legal clock, as an officer entered it.
+
+    One row per kind: a correction replaces the date, and the audit log keeps the old one.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="event_dates")
+    kind = models.CharField(_("event"), max_length=32, choices=EventKindChoice.choices)
+    date = models.DateField(_("date"))
+    note = models.TextField(_("note"), blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    entered_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("event date")
+        ordering = ["date", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "kind"], name="case_event_date_one_per_kind")
+        ]

@@ -1,9 +1,11 @@
 """Keyset pagination: pages stay fast at any depth, unlike OFFSET."""
 
 import base64
+import binascii
 import json
+import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.db.models import F, Q, QuerySet
@@ -24,15 +26,50 @@ def _encode(payload: dict[str, Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
 
 
-def _decode(cursor: str) -> dict[str, Any]:
+# A cursor is opaque to clients but comes back from them: everything in it is checked as input.
+# Ids are signed 64-bit integers in PostgreSQL and SQLite; a larger one would raise when bound.
+_MAX_ID = 2**63 - 1
+_CURSOR = re.compile(r"[A-Za-z0-9_-]{1,200}")
+
+
+@dataclass(frozen=True, slots=True)
+class _After:
+    id: int
+    due: datetime | None
+
+
+def _refused() -> DomainError:
+    return DomainError("pagination.invalid_cursor", field="cursor")
+
+
+def _decode(cursor: str) -> _After:
+    if not _CURSOR.fullmatch(cursor):
+        raise _refused()
     try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        data = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        if not isinstance(data, dict) or not isinstance(data.get("id"), int):
-            raise ValueError
-        return data
-    except (ValueError, TypeError, UnicodeDecodeError):
-        raise DomainError("field.invalid_choice", field="cursor", value=cursor[:40]) from None
+        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, binascii.Error):
+        # UnicodeDecodeError and JSONDecodeError are ValueErrors.
+        raise _refused() from None
+    if not isinstance(data, dict) or not set(data) <= {"id", "due"}:
+        raise _refused()
+    row_id = data.get("id")
+    # bool is an int to Python: true is not an id.
+    if type(row_id) is not int or not 1 <= row_id <= _MAX_ID:
+        raise _refused()
+    due = data.get("due")
+    if due is None:
+        return _After(id=row_id, due=None)
+    if not isinstance(due, str):
+        raise _refused()
+    try:
+        at = datetime.fromisoformat(due)
+        # The node writes UTC instants; one without an offset, or one a database cannot hold
+        # once in UTC (9999-12-31T23:59:59-14:00), was not written by this node.
+        if at.utcoffset() is None:
+            raise _refused()
+        return _After(id=row_id, due=at.astimezone(UTC))
+    except (ValueError, OverflowError):
+        raise _refused() from None
 
 
 def keyset_page(qs: QuerySet[Case], *, order: str, cursor: str | None, limit: int) -> Page:
@@ -42,22 +79,21 @@ def keyset_page(qs: QuerySet[Case], *, order: str, cursor: str | None, limit: in
     if order == "newest":
         qs = qs.order_by("-id")
         if after:
-            qs = qs.filter(id__lt=after["id"])
+            qs = qs.filter(id__lt=after.id)
     elif order == "oldest":
         qs = qs.order_by("id")
         if after:
-            qs = qs.filter(id__gt=after["id"])
+            qs = qs.filter(id__gt=after.id)
     else:
         # Cases with a deadline first, soonest first; then the rest by id.
         qs = qs.order_by(F("due_at").asc(nulls_last=True), "id")
         if after:
-            due = after.get("due")
-            if due is None:
-                qs = qs.filter(due_at__isnull=True, id__gt=after["id"])
+            at = after.due
+            if at is None:
+                qs = qs.filter(due_at__isnull=True, id__gt=after.id)
             else:
-                at = datetime.fromisoformat(due)
                 qs = qs.filter(
-                    Q(due_at__gt=at) | Q(due_at=at, id__gt=after["id"]) | Q(due_at__isnull=True)
+                    Q(due_at__gt=at) | Q(due_at=at, id__gt=after.id) | Q(due_at__isnull=True)
                 )
     rows = list(qs[: limit + 1])
     items = rows[:limit]

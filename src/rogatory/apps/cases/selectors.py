@@ -8,12 +8,13 @@ Who sees a case (issue: access control):
 Sealed cases are visible to their team only. Administrators manage users, not cases.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from rogatory.apps.audit.models import AuditEvent
-from rogatory.apps.audit.selectors import audit_events_for
+from rogatory.apps.audit.selectors import AuditFilters, audit_events_for
 from rogatory.apps.audit.services import access_denied
 from rogatory.apps.cases.models import (
     Case,
@@ -25,7 +26,9 @@ from rogatory.apps.cases.models import (
     PersonName,
     SearchTerm,
 )
-from rogatory.apps.cases.search import query_terms
+from rogatory.apps.cases.pagination import keyset_page
+from rogatory.apps.cases.search import Unit, query_units
+from rogatory.apps.cases.search_hits import Hit, search_hits
 from rogatory.core.errors import DomainError
 from rogatory.core.workflow import (
     CaseKind,
@@ -91,48 +94,122 @@ def case_list_for(
     if due_before is not None:
         qs = qs.filter(due_at__lte=due_before)
     if q:
-        terms = query_terms(q)
-        if not terms:
+        units = query_units(q)
+        if not units:
             return qs.none()
-        for term in _expand_last(terms):
-            if isinstance(term, str):
+        # Every lookup of the search terms is limited to the cases the actor may see, so the
+        # answer never depends on words found only in cases hidden from them (a sealed case,
+        # another authority's case): search is no oracle for what those cases hold.
+        visible = case_queryset_for(actor=actor).values("pk")
+        for terms in _complete_last(units, visible):
+            if len(terms) == 1:
+                # One term: the database reads its posting list in case order and stops at a
+                # page, however common the word.
+                (term,) = terms
                 qs = qs.filter(pk__in=SearchTerm.objects.filter(term=term).values("case_id"))
                 continue
-            # Several words share the typed prefix. When they name few cases, hand the ids to
-            # the database: it cannot estimate an IN over words and would scan every case.
-            matches = SearchTerm.objects.filter(term__in=term).values_list("case_id", flat=True)
+            # Several terms name few cases as a rule: hand their ids to the database, which
+            # cannot estimate an IN over words and would otherwise scan every case.
+            matches = SearchTerm.objects.filter(term__in=terms).values_list("case_id", flat=True)
             few = list(matches[: _FEW + 1])
             qs = qs.filter(pk__in=few if len(few) <= _FEW else matches)
     return qs
 
 
+@dataclass(frozen=True, slots=True)
+class CasePage:
+    items: list[Case]
+    next_cursor: str | None
+    # For a search: per case id, the field that matched and its matched words.
+    hits: dict[int, Hit]
+
+    @property
+    def rows(self) -> list[tuple[Case, Hit | None]]:
+        return [(case, self.hits.get(case.pk)) for case in self.items]
+
+
+RELEVANCE = "relevance"
+# Relevance is computed for the newest matches of a search, this many at most; past them the
+# results continue newest first. A bounded window keeps a search on a common word as fast as
+# a page, however many cases hold it.
+RANK_WINDOW = 100
+# Without a search there is nothing to rank: the newest come first.
+RELEVANCE_FALLBACK = {RELEVANCE: "newest"}
+
+
+def case_page_for(
+    *, actor: Any, order: str, cursor: str | None, limit: int, **filters: Any
+) -> CasePage:
+    """One page of the visible cases matching the filters; for a search, with the field that
+    matched in each (read from the page's cases only, which the actor may all see) and, in
+    the order "relevance", best match first."""
+    q = filters.get("q")
+    qs = case_list_for(actor=actor, **filters)
+    if order == RELEVANCE and q:
+        return _ranked_page(qs, q=q, cursor=cursor, limit=limit)
+    page = keyset_page(qs, order=RELEVANCE_FALLBACK.get(order, order), cursor=cursor, limit=limit)
+    return CasePage(page.items, page.next_cursor, _hits(page.items, q))
+
+
+def _hits(items: list[Case], q: str | None) -> dict[int, Hit]:
+    return search_hits(items, q) if q and items else {}
+
+
+def _ranked_page(qs: QuerySet[Case], *, q: str, cursor: str | None, limit: int) -> CasePage:
+    # The cursor of a ranked page is its position in the ranked window ("r<offset>"); past the
+    # window, the ordinary keyset cursor of the newest-first order takes over.
+    if cursor and not cursor.startswith("r"):
+        page = keyset_page(qs, order="newest", cursor=cursor, limit=limit)
+        return CasePage(page.items, page.next_cursor, _hits(page.items, q))
+    offset = _offset(cursor)
+    # The window is the first keyset page of the newest-first order; its cursor continues it.
+    window = keyset_page(qs, order="newest", cursor=None, limit=RANK_WINDOW)
+    hits = _hits(window.items, q)
+    ranked = sorted(window.items, key=lambda c: (-(hits[c.pk].score if c.pk in hits else 0), -c.pk))
+    items = ranked[offset : offset + limit]
+    next_cursor = f"r{offset + limit}" if offset + limit < len(ranked) else window.next_cursor
+    return CasePage(items=items, next_cursor=next_cursor, hits=hits)
+
+
+def _offset(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    digits = cursor[1:]
+    # str.isdigit() also holds for "²", which int() refuses: ASCII digits only.
+    if not (digits.isascii() and digits.isdigit()) or int(digits) >= RANK_WINDOW:
+        raise DomainError("field.invalid_choice", field="cursor", value=cursor[:40])
+    return int(digits)
+
+
+_COMPLETIONS = 20
 _FEW = 1000
 
 
-def _expand_last(terms: list[str]) -> list[str | list[str]]:
-    """Whole words match exactly; the last word, if it is not a word of any case, is taken
-    as the beginning of one (typing in progress) and expanded to at most 20 known words.
+def _complete_last(units: list[Unit], visible: Any) -> list[frozenset[str]]:
+    """Whole words match exactly; the last word, if no visible case holds it, is taken as the
+    beginning of one (typing in progress) and completed to at most 20 words of visible cases.
 
-    Exact terms let the database merge posting lists already in case order, which keeps
-    searches on common words fast on a large register; a raw prefix match cannot.
+    A loose index scan: each step jumps to the next distinct word, so a prefix shared by a
+    million references costs 20 index probes, not a scan of the million.
     """
-    *whole, last = terms
-    if SearchTerm.objects.filter(term=last).exists():
-        return [*whole, last]
-    # A loose index scan: each step jumps to the next distinct word, so a prefix shared by a
-    # million references costs 20 index probes, not a scan of the million.
+    *whole, last = units
+    terms = [u.terms for u in whole]
+    prefix = last.prefix
+    if (
+        prefix is None
+        or SearchTerm.objects.filter(term__in=last.terms, case_id__in=visible).exists()
+    ):
+        return [*terms, last.terms]
     words: list[str] = []
-    while len(words) < 20:
-        after = SearchTerm.objects.filter(term__startswith=last)
+    while len(words) < _COMPLETIONS:
+        after = SearchTerm.objects.filter(term__startswith=prefix, case_id__in=visible)
         if words:
             after = after.filter(term__gt=words[-1])
         word = after.order_by("term").values_list("term", flat=True).first()
         if word is None:
             break
         words.append(word)
-    if not words:
-        return [*whole, [last]]
-    return [*whole, words[0] if len(words) == 1 else words]
+    return [*terms, frozenset(words) or last.terms]
 
 
 def _states_of(direction: str) -> frozenset[CaseState]:
@@ -196,11 +273,13 @@ def document_get_for(*, actor: Any, case_id: int, document_id: int) -> Document:
     return doc
 
 
-def audit_events_for_cases(*, actor: Any, case_id: int | None = None) -> QuerySet[AuditEvent]:
+def audit_events_for_cases(
+    *, actor: Any, case_id: int | None = None, filters: AuditFilters | None = None
+) -> QuerySet[AuditEvent]:
     if case_id is not None:
         case_get_for(actor=actor, case_id=case_id, action="audit.read")
     visible = case_queryset_for(actor=actor).values("pk")
-    return audit_events_for(actor=actor, case_ids=visible, case_id=case_id)
+    return audit_events_for(actor=actor, case_ids=visible, case_id=case_id, filters=filters)
 
 
 def transitions_for(*, actor: Any, case: Case) -> list[Any]:
@@ -242,3 +321,9 @@ def deadline_report(*, now: Any, soon: Any) -> list[Any]:
         .select_related("case")
         .order_by("due_at")
     )
+
+
+def communications_for(*, actor: Any, case_id: int) -> list[Any]:
+    """The case's communications with the other State, oldest first, if the actor may see it."""
+    case = case_get_for(actor=actor, case_id=case_id)
+    return list(case.communications.order_by("at", "id"))

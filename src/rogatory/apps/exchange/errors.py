@@ -21,6 +21,11 @@ MESSAGES: dict[str, Any] = {
     "exchange.transaction_required": _("Messages are queued inside the business transaction."),
     "exchange.not_resendable": _("Only a failed message can be resent."),
     "exchange.peer_mismatch": _("The message is signed by another node than the TLS peer."),
+    "exchange.peer_not_owner": _("Another node is uploading this message."),
+    "exchange.peer_quota_exceeded": _(
+        "Uncommitted chunks from your node would exceed this node's quota of %(limit)s "
+        "bytes; retry once earlier messages are committed."
+    ),
     "batch.malformed": _("The batch is not a valid list of inline messages."),
     "batch.too_large": _("The batch is larger than %(limit)s bytes."),
     "batch.part_too_large": _("A message in the batch is too large to be sent inline."),
@@ -61,16 +66,18 @@ _FORBIDDEN = frozenset(
         "exchange.peer_unauthenticated",
         "exchange.peer_unknown",
         "exchange.peer_mismatch",
+        "exchange.peer_not_owner",
     }
 )
-_UNPROCESSABLE_PREFIXES = ("integrity.", "manifest.", "age.")
+_UNPROCESSABLE_PREFIXES = ("integrity.", "manifest.", "age.", "wire.")
 
 
 def status_for(code: str) -> int:
     """HTTP status of a refusal: 4xx for anything the peer did, 503/507 when we cannot decide."""
     if code in _UNAVAILABLE:
         return 503
-    if code == "exchange.storage_full":
+    if code in ("exchange.storage_full", "exchange.peer_quota_exceeded"):
+        # Retryable: the sender's outbox tries again once commits have freed room.
         return 507
     if code in ("jws.too_large", "exchange.chunk_too_large", "batch.too_large"):
         return 413

@@ -12,17 +12,20 @@ node that lists it (``tls_cert_sha256``), or ``None``. The hash comes from:
   ``ssl_c_der,sha2(256),hex``) or the URL-encoded PEM certificate (nginx
   ``$ssl_client_escaped_cert``). From any other address the header is ignored.
 
-With ``EXCHANGE_REQUIRE_MTLS`` an unauthenticated or unknown peer gets ``403`` with a JSON
-``{code, message, params}`` before any view runs (nothing is written), and the refusal is
-logged on ``rogatory.security``. Views compare the peer with the signed sender through
-:func:`peer_node_id`.
+``EXCHANGE_REQUIRE_MTLS`` is on by default: an unauthenticated or unknown peer gets ``403``
+with a JSON ``{code, message, params}`` before any view runs (nothing is written), and the
+refusal is logged on ``rogatory.security``. The loopback demo, which runs plain HTTP, opts out
+by name with ``EXCHANGE_INSECURE_LOOPBACK``: a request without a client certificate is then let
+in only from a loopback address and without a proxy's forwarding header (a reverse proxy on
+the same host would otherwise make every caller look local); from anywhere else it is refused
+as before. Views compare the peer with the signed sender through :func:`peer_node_id`, and
+charge uploads to :func:`exchange_owner`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import ipaddress
-import logging
 import re
 import ssl
 from collections.abc import Callable
@@ -33,13 +36,20 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from rogatory.apps.exchange.errors import exchange_message, status_for
+from rogatory.apps.exchange.security import exchange_denied
+from rogatory.apps.exchange.services.quota import ANONYMOUS_OWNER
 from rogatory.apps.exchange.services.registry import current_registry
 from rogatory.core.errors import DomainError
 
-__all__ = ["TLS_PEER_ENVIRON", "ExchangePeerMiddleware", "client_cert_sha256", "peer_node_id"]
+__all__ = [
+    "TLS_PEER_ENVIRON",
+    "ExchangePeerMiddleware",
+    "client_cert_sha256",
+    "exchange_owner",
+    "peer_node_id",
+]
 
 TLS_PEER_ENVIRON = "rogatory.tls_client_cert_sha256"
-security_log = logging.getLogger("rogatory.security")
 _HEX = re.compile(r"[0-9a-f]{64}")
 MAX_HEADER = 8192
 
@@ -50,11 +60,32 @@ def peer_node_id(request: HttpRequest) -> str | None:
     return peer if isinstance(peer, str) else None
 
 
+def exchange_owner(request: HttpRequest) -> str:
+    """Who is charged for what this request uploads: the authenticated node, or the one
+    anonymous owner of callers the settings let in without a certificate."""
+    return peer_node_id(request) or ANONYMOUS_OWNER
+
+
 @lru_cache(maxsize=64)
 def _networks(
     entries: tuple[str, ...],
 ) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
     return tuple(ipaddress.ip_network(e, strict=False) for e in entries)
+
+
+# Headers a reverse proxy adds: a request carrying one was relayed, so its loopback
+# REMOTE_ADDR says nothing about the caller.
+_FORWARDING_HEADERS = ("Forwarded", "X-Forwarded-For", "X-Real-Ip", "X-Forwarded-Host")
+
+
+def _from_loopback(request: HttpRequest) -> bool:
+    try:
+        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+    except ValueError:
+        return False
+    if not address.is_loopback:
+        return False
+    return not any(name in request.headers for name in _FORWARDING_HEADERS)
 
 
 def _from_trusted_proxy(request: HttpRequest) -> bool:
@@ -113,20 +144,28 @@ class ExchangePeerMiddleware:
         cert_hash = client_cert_sha256(request)
         peer = _peer_for(cert_hash)
         request.exchange_peer = peer  # type: ignore[attr-defined]  # reason: set for views
-        if peer is None and getattr(settings, "EXCHANGE_REQUIRE_MTLS", False):
+        if peer is None and not self._anonymous_allowed(request, cert_hash):
             return self._refuse(request, cert_hash)
         return self.get_response(request)
 
+    @staticmethod
+    def _anonymous_allowed(request: HttpRequest, cert_hash: str | None) -> bool:
+        if not getattr(settings, "EXCHANGE_REQUIRE_MTLS", True):
+            return True  # unsafe: check --deploy warns (exchange.W001)
+        # The named demo opt-out (exchange.W002): no certificate at all, from this machine.
+        return (
+            bool(getattr(settings, "EXCHANGE_INSECURE_LOOPBACK", False))
+            and cert_hash is None
+            and _from_loopback(request)
+        )
+
     def _refuse(self, request: HttpRequest, cert_hash: str | None) -> HttpResponse:
         code = "exchange.peer_unauthenticated" if cert_hash is None else "exchange.peer_unknown"
-        # %r escapes control characters: a crafted path cannot forge log lines.
-        security_log.warning(
-            "access_denied actor=%r action=%r object=%r id=%r address=%r",
-            f"tls:{cert_hash}" if cert_hash else "anonymous",
-            "exchange.peer",
-            request.method,
-            request.path_info[:200],
-            request.META.get("REMOTE_ADDR", ""),
+        exchange_denied(
+            actor=f"tls:{cert_hash}" if cert_hash else "anonymous",
+            action="exchange.peer",
+            object_id=f"{request.method} {request.path_info}",
+            address=request.META.get("REMOTE_ADDR", ""),
         )
         return JsonResponse(
             {"code": code, "message": exchange_message(code, {}), "params": {}},

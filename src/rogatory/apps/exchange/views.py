@@ -1,7 +1,9 @@
 """Node-to-node endpoints (JSON and raw bytes): parse, call one service, answer.
 
 These are called by peer nodes, not browsers: no session or CSRF; authenticity comes from the
-signed header (and, in production, mutual TLS in front). Every refusal is a 4xx JSON
+signed header and from mutual TLS (``peers.ExchangePeerMiddleware`` refuses any other caller
+unless the settings opt out). Uploads are charged to the caller (``peers.exchange_owner``); the
+outbox is served only to the node it is addressed to. Every refusal is a 4xx JSON
 ``{code, message, params}``; only "cannot decide now" conditions are 503/507.
 """
 
@@ -14,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rogatory.apps.exchange.errors import exchange_message, status_for
-from rogatory.apps.exchange.peers import peer_node_id
+from rogatory.apps.exchange.peers import exchange_owner, peer_node_id
 from rogatory.apps.exchange.services.inbox import (
     chunk_store,
     chunks_received,
@@ -59,6 +61,7 @@ def chunk_put(request: HttpRequest, message_id: str, part: int, chunk: int) -> H
             chunk=chunk,
             data=data,
             digest=parse_repr_digest(request.headers.get("Repr-Digest", "")),
+            owner=exchange_owner(request),
         )
     except DomainError as err:
         return _error(err)
@@ -68,7 +71,8 @@ def chunk_put(request: HttpRequest, message_id: str, part: int, chunk: int) -> H
 @require_GET
 def chunk_list(request: HttpRequest, message_id: str, part: int) -> HttpResponse:
     try:
-        return JsonResponse({"received": chunks_received(message_id=message_id, part=part)})
+        received = chunks_received(message_id=message_id, part=part, owner=exchange_owner(request))
+        return JsonResponse({"received": received})
     except DomainError as err:
         return _error(err)
 
@@ -119,7 +123,9 @@ def outbox_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def outbox_chunk_get(request: HttpRequest, message_id: str, part: int, chunk: int) -> HttpResponse:
     try:
-        data = outbox_chunk(message_id=message_id, part=part, chunk=chunk)
+        data = outbox_chunk(
+            message_id=message_id, part=part, chunk=chunk, peer=peer_node_id(request)
+        )
     except DomainError as err:
         return _error(err)
     return HttpResponse(data, content_type="application/octet-stream")
@@ -131,7 +137,10 @@ def outbox_signal(request: HttpRequest, message_id: str) -> HttpResponse:
     try:
         body = _read_body(request, 64 * 1024)
         state = outbox_accept_signal(
-            message_id=message_id, content_type=request.content_type or "", body=body
+            message_id=message_id,
+            content_type=request.content_type or "",
+            body=body,
+            peer=peer_node_id(request),
         )
     except DomainError as err:
         return _error(err)

@@ -1,5 +1,6 @@
 """Screening writes: suggested same-person links, and officers' decisions on them."""
 
+import logging
 from typing import Any
 
 from django.db import transaction
@@ -7,7 +8,8 @@ from django.utils import timezone
 
 from rogatory.apps.audit.services import audit_record
 from rogatory.apps.cases.choices import LinkType
-from rogatory.apps.cases.models import Case, CaseLink, Person
+from rogatory.apps.cases.models import Case, CaseLink, Person, WorkQueue
+from rogatory.apps.cases.services.notifications import queue_notify
 from rogatory.apps.screening.index import current_index
 from rogatory.apps.screening.models import MatchStatus, PersonMatch
 from rogatory.apps.screening.records import person_record, persons_with_details
@@ -17,6 +19,7 @@ from rogatory.core.matching import DEFAULT_THRESHOLD
 from rogatory.core.workflow import Role
 
 TOP = 20
+log = logging.getLogger("rogatory.screening")
 
 
 def case_screen(
@@ -31,7 +34,14 @@ def case_screen(
     index = current_index()
     found: list[PersonMatch] = []
     for person in persons_with_details().filter(case=case):
-        for candidate in index.search_scored(person_record(person), TOP, threshold=threshold):
+        try:
+            candidates = index.search_scored(person_record(person), TOP, threshold=threshold)
+        except Exception as exc:  # a person that cannot be screened must not stop registration
+            log.warning(
+                "screening_skip person=%s case=%s error=%s", person.pk, case.pk, type(exc).__name__
+            )
+            continue
+        for candidate in candidates:
             if not candidate.pair.match:
                 continue
             other = (
@@ -70,6 +80,9 @@ def case_screen(
                 },
             )
             found.append(match)
+    if found:
+        # The suggestions wait in the officers' and supervisors' queue of matches to review.
+        queue_notify(case=case, queue=WorkQueue.MATCHES, actor=actor)
     return found
 
 

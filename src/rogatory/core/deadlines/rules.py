@@ -3,9 +3,20 @@
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from rogatory.core.deadlines.limits import time_limit
 from rogatory.core.workflow.states import CaseKind, CaseState, Direction
 
 S = CaseState
+# The legal periods are written once, in `limits`; these clocks only read them.
+_ECE_ARREST = time_limit("ece-provisional-arrest")
+_ECE_SURRENDER = time_limit("ece-surrender")
+
+
+def _extended(code: str) -> int:
+    days = time_limit(code).extended_days
+    if days is None:  # pragma: no cover - the table gives both ETS 24 rules an outer limit
+        raise ValueError(code)
+    return days
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +46,7 @@ class DueDeadline:
     due_at: datetime
 
 
-_CLOSING = frozenset({S.EXECUTED, S.REFUSED, S.WITHDRAWN, S.CLOSED, S.SURRENDERED})
+CLOSING = frozenset({S.EXECUTED, S.REFUSED, S.WITHDRAWN, S.CLOSED, S.SURRENDERED})
 
 RULES: tuple[DeadlineRule, ...] = (
     # No UN instrument sets an acknowledgement period; prompt acknowledgement with a reference
@@ -45,7 +56,7 @@ RULES: tuple[DeadlineRule, ...] = (
         Direction.INCOMING,
         S.RECEIVED,
         10,
-        frozenset({S.REGISTERED}) | _CLOSING,
+        frozenset({S.REGISTERED}) | CLOSING,
         "UNODC good practice (no treaty period)",
         practice=True,
     ),
@@ -55,50 +66,10 @@ RULES: tuple[DeadlineRule, ...] = (
         Direction.INCOMING,
         S.RECEIVED,
         2,
-        frozenset({S.REGISTERED}) | _CLOSING,
+        frozenset({S.REGISTERED}) | CLOSING,
         "UNTOC art. 18(24); custody priority (practice)",
         custody_only=True,
         practice=True,
-    ),
-    # ECE art. 16(4): release may follow if the request has not arrived within 18 days...
-    DeadlineRule(
-        "formal_request_after_provisional_arrest",
-        Direction.INCOMING,
-        S.PROVISIONALLY_ARRESTED,
-        18,
-        frozenset({S.EXTRADITION_HEARING}) | _CLOSING,
-        "ECE art. 16(4) (18 days)",
-        extradition_only=True,
-    ),
-    # ...and detention may in no case exceed 40 days from arrest.
-    DeadlineRule(
-        "provisional_arrest_maximum",
-        Direction.INCOMING,
-        S.PROVISIONALLY_ARRESTED,
-        40,
-        frozenset({S.EXTRADITION_HEARING}) | _CLOSING,
-        "ECE art. 16(4) (40 days)",
-        extradition_only=True,
-    ),
-    # ECE art. 18(4): a person not taken over may be released after 15 days and must be
-    # released after 30 days from the date fixed for surrender (counted here from the grant).
-    DeadlineRule(
-        "surrender_release_possible",
-        Direction.INCOMING,
-        S.EXTRADITION_GRANTED,
-        15,
-        frozenset({S.SURRENDERED}) | _CLOSING,
-        "ECE art. 18(4) (15 days)",
-        extradition_only=True,
-    ),
-    DeadlineRule(
-        "surrender_release_mandatory",
-        Direction.INCOMING,
-        S.EXTRADITION_GRANTED,
-        30,
-        frozenset({S.SURRENDERED}) | _CLOSING,
-        "ECE art. 18(4) (30 days)",
-        extradition_only=True,
     ),
     # UNTOC art. 18(24): respond to reasonable enquiries on progress; a follow-up is due when a
     # transmitted request has not been acknowledged.
@@ -107,7 +78,7 @@ RULES: tuple[DeadlineRule, ...] = (
         Direction.OUTGOING,
         S.TRANSMITTED,
         30,
-        frozenset({S.ACKNOWLEDGED, S.ADDITIONAL_INFORMATION_REQUESTED}) | _CLOSING,
+        frozenset({S.ACKNOWLEDGED, S.ADDITIONAL_INFORMATION_REQUESTED}) | CLOSING,
         "UNTOC art. 18(24) (practice period)",
         practice=True,
     ),
@@ -117,9 +88,56 @@ RULES: tuple[DeadlineRule, ...] = (
         Direction.OUTGOING,
         S.ADDITIONAL_INFORMATION_REQUESTED,
         30,
-        frozenset({S.ACKNOWLEDGED}) | _CLOSING,
+        frozenset({S.ACKNOWLEDGED}) | CLOSING,
         "UNTOC art. 18(16) (practice period)",
         practice=True,
+    ),
+)
+
+
+# The ETS 24 clocks once started here when a clerk recorded a step; they now run from the event
+# dates officers enter (`events`), with the basis of the case deciding whether they run at all.
+# Rows stored under these codes before that change are still met by the states below.
+_RETIRED: tuple[DeadlineRule, ...] = (
+    # ECE art. 16(4): release may follow if the request has not arrived within 18 days...
+    DeadlineRule(
+        "formal_request_after_provisional_arrest",
+        Direction.INCOMING,
+        S.PROVISIONALLY_ARRESTED,
+        _ECE_ARREST.days,
+        frozenset({S.EXTRADITION_HEARING}) | CLOSING,
+        "ECE art. 16(4) (18 days)",
+        extradition_only=True,
+    ),
+    # ...and detention may in no case exceed 40 days from arrest.
+    DeadlineRule(
+        "provisional_arrest_maximum",
+        Direction.INCOMING,
+        S.PROVISIONALLY_ARRESTED,
+        _extended("ece-provisional-arrest"),
+        frozenset({S.EXTRADITION_HEARING}) | CLOSING,
+        "ECE art. 16(4) (40 days)",
+        extradition_only=True,
+    ),
+    # ECE art. 18(4): a person not taken over may be released after 15 days and must be
+    # released after 30 days from the date fixed for surrender (counted here from the grant).
+    DeadlineRule(
+        "surrender_release_possible",
+        Direction.INCOMING,
+        S.EXTRADITION_GRANTED,
+        _ECE_SURRENDER.days,
+        frozenset({S.SURRENDERED}) | CLOSING,
+        "ECE art. 18(4) (15 days)",
+        extradition_only=True,
+    ),
+    DeadlineRule(
+        "surrender_release_mandatory",
+        Direction.INCOMING,
+        S.EXTRADITION_GRANTED,
+        _extended("ece-surrender"),
+        frozenset({S.SURRENDERED}) | CLOSING,
+        "ECE art. 18(4) (30 days)",
+        extradition_only=True,
     ),
 )
 
@@ -158,14 +176,14 @@ REQUESTED_BY_RULE = DeadlineRule(
     Direction.INCOMING,
     S.UNDER_EXECUTION,
     0,
-    _CLOSING | frozenset({S.PARTIALLY_EXECUTED}),
+    CLOSING | frozenset({S.PARTIALLY_EXECUTED}),
     "UNTOC art. 18(24)",
 )
 
 
 def stops(rule_code: str, state: CaseState) -> bool:
     """Whether entering `state` meets the deadline of the rule named `rule_code`."""
-    for rule in (*RULES, REQUESTED_BY_RULE):
+    for rule in (*RULES, REQUESTED_BY_RULE, *_RETIRED):
         if rule.code == rule_code:
             return state in rule.stops_on
     return False

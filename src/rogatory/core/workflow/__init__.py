@@ -10,29 +10,37 @@ from rogatory.core.workflow.states import (
     Role,
 )
 from rogatory.core.workflow.transitions import (
+    RESERVED_TO,
     TRANSITIONS,
+    Action,
+    Side,
     Transition,
     TransitionError,
     allowed_transitions,
     check,
     initial_state,
+    own_side,
     states_of,
 )
 
 __all__ = [
     "OPEN_STATES",
+    "RESERVED_TO",
     "TERMINAL_STATES",
     "TRANSITIONS",
+    "Action",
     "CaseKind",
     "CaseState",
     "Direction",
     "RefusalGround",
     "Role",
+    "Side",
     "Transition",
     "TransitionError",
     "allowed_transitions",
     "check",
     "ground_info",
     "initial_state",
+    "own_side",
     "states_of",
 ]

@@ -31,6 +31,9 @@ class CaseKind(StrEnum):
 class CaseState(StrEnum):
     # Outgoing requests (we are the requesting State).
     DRAFT = "draft"
+    # Four eyes: the drafting officer hands the draft to a supervisor, who approves it or
+    # returns it to drafting.
+    PENDING_APPROVAL = "pending_approval"
     APPROVED = "approved"
     TRANSMITTED = "transmitted"
     ACKNOWLEDGED = "acknowledged"

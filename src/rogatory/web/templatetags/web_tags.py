@@ -6,8 +6,11 @@ from django import template
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from rogatory.apps.cases.actions import action_label
 from rogatory.apps.cases.choices import GroundChoice, KindChoice, StatusChoice
+from rogatory.apps.cases.models import CommunicationKindChoice
 from rogatory.core.workflow.grounds import RefusalGround, ground_info
+from rogatory.web.templatetags.clock_tags import CLOCK_LABELS
 
 register = template.Library()
 
@@ -28,9 +31,13 @@ EVENT_LABELS: dict[str, Any] = {
     "created": _("Opened"),
     "transition": _("Status changed"),
     "message_received": _("Message received from the other State"),
-    # Signed business evidences from the requested State's node (shared status).
-    "evidence_delivered": _("Taken into the requested State's case system"),
-    "evidence_not_delivered": _("Not taken into the requested State's case system"),
+    # Signed business evidences from the other State's node (shared status). A delivery
+    # evidence answers any message of the case, the requested State's communications too, so
+    # it names "the other State".
+    "evidence_delivered": _("Taken into the other State's case system"),
+    "evidence_not_delivered": _("Not taken into the other State's case system"),
+    "evidence_rejected": _("Rejected by the other State's node"),
+    "evidence_non_delivery": _("Could not be delivered to the other State's node"),
     "evidence_registered": _("Registered by the requested State"),
     "evidence_refused": _("Refused by the requested State"),
     "evidence_executed": _("Executed by the requested State"),
@@ -66,6 +73,11 @@ def status_label(value: str) -> str:
     return str(dict(StatusChoice.choices).get(value, value)) if value else ""
 
 
+@register.filter(name="action_label")
+def action_label_filter(value: str) -> str:
+    return action_label(value)
+
+
 @register.filter
 def kind_label(value: str) -> str:
     return str(dict(KindChoice.choices).get(value, value))
@@ -84,12 +96,33 @@ def ground_label(value: str) -> str:
 
 @register.filter
 def deadline_label(code: str) -> str:
-    return str(DEADLINE_LABELS.get(code, code))
+    return str(DEADLINE_LABELS.get(code) or CLOCK_LABELS.get(code, code))
+
+
+GENDER_LABELS: dict[str, Any] = {"f": _("Female"), "m": _("Male"), "x": _("Other")}
+
+
+@register.filter
+def gender_label(code: str) -> str:
+    return str(GENDER_LABELS.get(code, code))
 
 
 @register.filter
 def event_label(kind: str) -> str:
-    return str(EVENT_LABELS.get(kind, kind))
+    if kind in EVENT_LABELS:
+        return str(EVENT_LABELS[kind])
+    # Communications are timeline lines named "sent_<kind>" / "received_<kind>".
+    direction, _sep, code = kind.partition("_")
+    communication = dict(CommunicationKindChoice.choices).get(code)
+    if communication is not None and direction == "sent":
+        return str(
+            _("Sent to the other State: %(communication)s") % {"communication": communication}
+        )
+    if communication is not None and direction == "received":
+        return str(
+            _("Received from the other State: %(communication)s") % {"communication": communication}
+        )
+    return kind
 
 
 @register.filter

@@ -12,15 +12,16 @@ from django.utils.translation import gettext as _
 from rogatory.apps.cases import selectors, services
 from rogatory.apps.cases.choices import DirectionChoice, KindChoice, PersonRole
 from rogatory.apps.cases.services.permissions import require_can_open
+from rogatory.apps.cases.services.update import request_locked
 from rogatory.core.errors import DomainError
 from rogatory.core.workflow import CaseKind, CaseState, Direction, Role
 from rogatory.web.forms import (
     FORMSETS,
+    MAX_FORM_ROWS,
     CaseEditForm,
     CaseForm,
     MeasureForm,
     OffenceForm,
-    PersonForm,
     kind_has_measures,
 )
 from rogatory.web.views.common import attach_error, error_page, message_for, posted
@@ -61,7 +62,11 @@ def _person_initial(kind: str) -> dict[str, str]:
 def _with_extra_row(data: QueryDict, prefix: str) -> QueryDict:
     data = data.copy()
     key = f"{prefix}-TOTAL_FORMS"
-    data[key] = str(int(data.get(key, "0") or 0) + 1)
+    count = data.get(key, "0") or "0"
+    # A forged count (not a number, or beyond the rows a form may have) adds no row: the
+    # formset then reports the bad management form or the limit in words, never a 500.
+    if count.isascii() and count.isdigit() and int(count) < MAX_FORM_ROWS:
+        data[key] = str(int(count) + 1)
     return data
 
 
@@ -176,6 +181,8 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
             request,
             DomainError("case.closed" if actor.role in _WRITERS else "case.write_forbidden"),
         )
+    if request_locked(case):
+        return error_page(request, DomainError("case.transmitted", case_id=case.pk))
     form = CaseEditForm(posted(request), initial=CaseEditForm.initial_for(case))
     status = 200
     if request.method == "POST":
@@ -191,35 +198,6 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
                 return redirect("web:case_detail", case_id=case.pk)
         status = 422
     return render(request, "web/case_edit.html", {"case": case, "form": form}, status=status)
-
-
-@login_required
-def person_add(request: HttpRequest, case_id: int) -> HttpResponse:
-    actor: Any = request.user
-    try:
-        case = selectors.case_get_for(actor=actor, case_id=case_id, action="person.add")
-    except DomainError as err:
-        return error_page(request, err)
-    initial = _person_initial(case.kind)
-    form = PersonForm(posted(request), initial=initial)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid() and form.is_blank():
-            form.add_error("full_name", _("Give the person's name."))
-        elif form.is_valid():
-            try:
-                services.person_add(actor=actor, case_id=case.pk, data=form.to_input())
-            except DomainError as err:
-                if err.code.endswith(("forbidden", "not_found")) or err.code == "case.closed":
-                    return error_page(request, err)
-                field = str(err.params.get("field", "")).removeprefix("person.")
-                name = PersonForm.SERVICE_FIELDS.get(field, field)
-                form.add_error(name if name in form.fields else None, message_for(err))
-            else:
-                messages.success(request, _("The person was added."))
-                return redirect("web:case_detail", case_id=case.pk)
-        status = 422
-    return render(request, "web/person_form.html", {"case": case, "form": form}, status=status)
 
 
 def _item_add(

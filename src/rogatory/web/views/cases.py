@@ -10,10 +10,13 @@ from django.views.decorators.http import require_POST
 from rogatory.apps.accounts.selectors import colleagues_for
 from rogatory.apps.cases import dashboard, selectors, services
 from rogatory.apps.cases.choices import StatusChoice
-from rogatory.apps.cases.pagination import keyset_page
+from rogatory.apps.cases.services.update import request_locked
+from rogatory.apps.proceedings import services as proceedings
+from rogatory.apps.proceedings.selectors import conversation_for
 from rogatory.core.errors import DomainError
 from rogatory.core.workflow import CaseState, Role
 from rogatory.web.forms import CaseFilterForm, GrantForm, TransitionForm
+from rogatory.web.reauth import reauth_required, sensitive_transition
 from rogatory.web.views.common import domain_message, error_page, is_htmx, message_for, posted
 
 PAGE_SIZE = 25
@@ -27,13 +30,16 @@ def case_list(request: HttpRequest) -> HttpResponse:
         template = "web/case_list.html"
     else:
         filters = form.filters() if form.is_bound else {}
-        order = (form.cleaned_data.get("order") if form.is_bound else None) or "newest"
+        chosen = form.cleaned_data.get("order") if form.is_bound else None
+        # A search lists the best matches first unless another order is chosen.
+        order = chosen or (selectors.RELEVANCE if filters.get("q") else "newest")
         try:
-            page = keyset_page(
-                selectors.case_list_for(actor=request.user, **filters),
+            page = selectors.case_page_for(
+                actor=request.user,
                 order=order,
                 cursor=request.GET.get("cursor") or None,
                 limit=PAGE_SIZE,
+                **filters,
             )
         except DomainError as err:
             return error_page(request, err)
@@ -66,6 +72,9 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "team": dashboard.case_team_for(actor=actor, case=case),
             "can_edit": actor.role in (Role.REGISTRY_CLERK, Role.CASE_OFFICER, Role.SUPERVISOR)
             and case.status != CaseState.CLOSED,
+            # Once transmitted the request is not edited in place (cases.services.update).
+            "request_locked": request_locked(case),
+            "conversation": conversation_for(actor=actor, case=case),
             "grant_form": GrantForm(colleagues=colleagues_for(actor=actor))
             if actor.role == Role.SUPERVISOR
             else None,
@@ -80,7 +89,22 @@ def _transition(actor: Any, case: Any, target: str) -> Any:
     return None
 
 
+def _after_step(request: HttpRequest, actor: Any, case: Any, target: str) -> HttpResponse:
+    """Back to the case, or to the dashboard when the step handed the case on to another
+    desk the actor does not sit at (a clerk no longer sees a request once it is registered):
+    sending them to the case would answer "not found" and log a false denial."""
+    messages.success(
+        request,
+        _("%(reference)s is now: %(status)s.")
+        % {"reference": case.our_reference, "status": StatusChoice(target).label},
+    )
+    if dashboard.case_visible_for(actor=actor, case_id=case.pk):
+        return redirect("web:case_detail", case_id=case.pk)
+    return redirect("web:dashboard")
+
+
 @login_required
+@reauth_required(sensitive_transition)
 def case_transition(request: HttpRequest, case_id: int, target: str) -> HttpResponse:
     actor: Any = request.user
     try:
@@ -98,7 +122,7 @@ def case_transition(request: HttpRequest, case_id: int, target: str) -> HttpResp
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.case_transition(
+                proceedings.case_transition(
                     actor=actor, case_id=case.pk, target=target, **form.service_kwargs()
                 )
             except DomainError as err:
@@ -110,12 +134,7 @@ def case_transition(request: HttpRequest, case_id: int, target: str) -> HttpResp
                     message_for(err),
                 )
             else:
-                messages.success(
-                    request,
-                    _("The case is now: %(status)s.")
-                    % {"status": StatusChoice(option.target.value).label},
-                )
-                return redirect("web:case_detail", case_id=case.pk)
+                return _after_step(request, actor, case, option.target.value)
         status = 422
     template = "web/transition_form.html"
     if is_htmx(request):
@@ -125,6 +144,7 @@ def case_transition(request: HttpRequest, case_id: int, target: str) -> HttpResp
 
 @login_required
 @require_POST
+@reauth_required()
 def grant_add(request: HttpRequest, case_id: int) -> HttpResponse:
     actor: Any = request.user
     form = GrantForm(request.POST, colleagues=colleagues_for(actor=actor))
@@ -147,6 +167,7 @@ def grant_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@reauth_required()
 def grant_revoke(request: HttpRequest, case_id: int, user_id: int) -> HttpResponse:
     try:
         services.grant_revoke(actor=request.user, case_id=case_id, user_id=user_id)

@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from rogatory.apps.cases import dashboard
+from rogatory.apps.proceedings.queues import work_queues_for
 
 
 @login_required
@@ -13,8 +14,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "web/dashboard.html",
         {
-            "waiting": dashboard.incoming_waiting_for(actor=actor),
-            "mine": dashboard.my_cases_for(actor=actor),
+            "queues": work_queues_for(actor=actor),
             "overdue": overdue,
             "due_soon": due_soon,
             "events": dashboard.recent_events_for(actor=actor),

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from rogatory.apps.cases import selectors, services
+from rogatory.apps.cases.downloads import document_response
+from rogatory.apps.cases.services.custody import document_open
 from rogatory.apps.errors import error_status
 from rogatory.core.errors import DomainError
 from rogatory.web.forms import DocumentForm
@@ -69,15 +71,10 @@ def document_add(request: HttpRequest, case_id: int) -> HttpResponse:
 def document_download(
     request: HttpRequest, case_id: int, document_id: int
 ) -> HttpResponse | FileResponse:
+    actor: Any = request.user
     try:
-        doc = selectors.document_get_for(
-            actor=request.user, case_id=case_id, document_id=document_id
-        )
+        # Every read of a file is a link of its chain of custody, audited with its hash.
+        doc = document_open(actor=actor, case_id=case_id, document_id=document_id)
     except DomainError as err:
         return error_page(request, err)
-    return FileResponse(
-        doc.file.open("rb"),
-        as_attachment=True,
-        filename=doc.filename,
-        content_type=doc.content_type,
-    )
+    return document_response(doc)

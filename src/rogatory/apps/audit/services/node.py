@@ -1,10 +1,13 @@
-"""The one place where the audit app reaches into the exchange app: this node's signing key
-and the registry keys and endpoints of other nodes, for checkpoints and witnessing.
+"""What the audit app needs from this node's keys and the registry, for checkpoints and
+witnessing: this node's signing key and every key it ever had, and other nodes' signing keys and
+endpoints.
 
-Imports of ``rogatory.apps.exchange`` are inside the functions on purpose: the exchange
-services import the audit services (every write is audited), so importing them at module load
-would be circular. Services take these values as arguments too, so tests and callers that
-already hold them never come here.
+The keys and the registry belong to the exchange app, which sits above the audit app (every
+exchange write is audited). So the audit app declares what it needs (:class:`NodeKeysSource`)
+and the exchange app registers its implementation when Django starts
+(``ExchangeConfig.ready``): the audit app imports no other app, and lint-imports checks it.
+Services take these values as arguments too, so tests and callers that already hold them never
+come here.
 """
 
 from __future__ import annotations
@@ -12,11 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from rogatory.core.envelope.errors import EnvelopeError
-from rogatory.core.envelope.keys import public_key_from_jwk
 from rogatory.core.errors import DomainError
 
 
@@ -37,49 +39,50 @@ class WitnessPeer:
     keys: tuple[Ed25519PublicKey, ...]
 
 
+class NodeKeysSource(Protocol):
+    """This node's keys and the accepted registry, as the exchange app keeps them."""
+
+    def signer(self) -> NodeSigner | None: ...
+
+    def own_log_keys(self) -> tuple[str | None, list[Ed25519PublicKey]]: ...
+
+    def signing_keys(self, node_id: str, at: datetime) -> list[Ed25519PublicKey]: ...
+
+    def endpoint(self, node_id: str) -> str: ...
+
+
+_source: NodeKeysSource | None = None
+
+
+def node_keys_source_register(source: NodeKeysSource | None) -> None:
+    """Called once by the exchange app at start-up (``None`` unregisters, for tests)."""
+    global _source
+    _source = source
+
+
 def node_signer() -> NodeSigner | None:
     """The active node key, or None on a node without exchange keys (no checkpoints there)."""
-    from rogatory.apps.exchange.models import NodeIdentity  # lazy: see module doc
-    from rogatory.apps.exchange.services.keys import node_identity
-
-    if not NodeIdentity.objects.filter(active=True).exists():
-        return None
-    identity = node_identity()
-    return NodeSigner(identity.node_id, identity.keys.signing)
+    return _source.signer() if _source is not None else None
 
 
 def own_log_keys() -> tuple[str | None, list[Ed25519PublicKey]]:
     """This node's id and every signing key it ever had (old checkpoints stay verifiable)."""
-    from rogatory.apps.exchange.models import NodeIdentity
-
-    rows = list(NodeIdentity.objects.all())
-    current = next((r for r in rows if r.active), rows[0] if rows else None)
-    keys: list[Ed25519PublicKey] = []
-    for row in rows:
-        for jwk in row.public_jwks:
-            if isinstance(jwk, dict) and jwk.get("crv") == "Ed25519":
-                key = public_key_from_jwk(jwk, curve="Ed25519")
-                if isinstance(key, Ed25519PublicKey):
-                    keys.append(key)
-    return (current.node_id if current is not None else None), keys
+    return _source.own_log_keys() if _source is not None else (None, [])
 
 
 def registry_signing_keys(node_id: str, at: datetime) -> list[Ed25519PublicKey]:
     """A node's signing keys valid at ``at`` in the accepted registry (``registry.*`` errors
     when it is missing, expired, or does not list the node)."""
-    from rogatory.apps.exchange.services.registry import current_registry
-
-    try:
-        return current_registry(now=at).signing_keys(node_id, at)
-    except EnvelopeError as exc:
-        raise DomainError(exc.code, node=node_id) from exc
+    if _source is None:
+        raise DomainError("registry.missing", node=node_id)
+    return _source.signing_keys(node_id, at)
 
 
 def registry_witness_peers(node_ids: Sequence[str], at: datetime) -> list[WitnessPeer]:
     """Witness peers for ``node_ids`` from the registry and the peers table (for the worker)."""
-    from rogatory.apps.exchange.services.registry import peer_endpoint
-
+    if _source is None:
+        raise DomainError("registry.missing")
     return [
-        WitnessPeer(node_id, peer_endpoint(node_id), tuple(registry_signing_keys(node_id, at)))
+        WitnessPeer(node_id, _source.endpoint(node_id), tuple(registry_signing_keys(node_id, at)))
         for node_id in node_ids
     ]

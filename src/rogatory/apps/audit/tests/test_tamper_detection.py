@@ -8,7 +8,7 @@ from django.db import connection
 
 from rogatory.apps.audit.models import AuditEvent
 from rogatory.apps.audit.services import audit_verify
-from rogatory.apps.cases.services import case_transition, case_update
+from rogatory.apps.cases.services import case_status_change, case_update
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def chain(open_case: Any, people: Any) -> list[AuditEvent]:
     case = open_case()
     case_update(actor=people["officer"], case_id=case.pk, changes={"title": "Second title"})
-    case_transition(actor=people["supervisor"], case_id=case.pk, target="approved")
+    case_status_change(actor=people["supervisor"], case_id=case.pk, target="approved")
     case_update(actor=people["officer"], case_id=case.pk, changes={"facts": "More facts"})
     events = list(AuditEvent.objects.order_by("seq"))
     assert len(events) >= 4

@@ -1,16 +1,129 @@
-from datetime import datetime
+"""A case's deadlines: practice clocks started by its states, legal clocks by its event dates.
 
+Legal clocks (core.deadlines.events) run from the dates officers enter, in the calendar of the
+node's State: a clock is due at the end of its `act_by` day in the node's time zone
+(settings.NODE_TIME_ZONE), and keeps its legal last day. They are recomputed whenever an event
+date, the basis of the time limits, the custody status or the status of the case changes.
+"""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
 from django.db.models import Min
 
-from rogatory.apps.cases.models import Case, Deadline
-from rogatory.core.deadlines import deadlines_on_entering
-from rogatory.core.deadlines.rules import stops
+from rogatory.apps.cases.choices import Custody
+from rogatory.apps.cases.models import Case, CaseEventDate, Deadline
+from rogatory.core.deadlines import WorkingCalendar, deadlines_on_entering, working_calendar
+from rogatory.core.deadlines.events import (
+    CLOCK_CODES,
+    TREATY_CLOCK_CODE,
+    ClockBasis,
+    EventKind,
+    NoClock,
+    PlannedClock,
+    basis_from_case,
+    no_clock_reason,
+    plan_clocks,
+)
+from rogatory.core.deadlines.limits import Side
+from rogatory.core.deadlines.rules import CLOSING, stops
 from rogatory.core.workflow import CaseKind, CaseState, Direction
+
+LEGAL_CLOCK_CODES = CLOCK_CODES | {TREATY_CLOCK_CODE}
+
+
+def node_zone() -> ZoneInfo:
+    return ZoneInfo(settings.NODE_TIME_ZONE)
+
+
+def node_calendar() -> WorkingCalendar:
+    # A user-assigned code such as the demo's XA has no holiday table: weekends only.
+    return working_calendar(settings.NODE_STATE, strict=False)
+
+
+def day_start(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=zone)
+
+
+def day_end(day: date, zone: ZoneInfo) -> datetime:
+    """The last instant of `day` in `zone`: the authority may act until then."""
+    return datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone) - timedelta(
+        microseconds=1
+    )
+
+
+def case_side(case: Case) -> Side:
+    # An incoming request makes this node the requested State; an outgoing one the requesting.
+    return Side.REQUESTED if case.direction == Direction.INCOMING else Side.REQUESTING
+
+
+def case_basis(case: Case) -> ClockBasis | None:
+    return basis_from_case(list(case.legal_bases or []), case.time_limit_basis)
+
+
+def case_no_clock_reason(case: Case) -> NoClock | None:
+    # No treaty records exist in the directory yet, so a bilateral treaty's periods are unknown.
+    return no_clock_reason(case_basis(case), treaty=None)
+
+
+def case_clock_plan(case: Case) -> list[PlannedClock]:
+    dates = {EventKind(r.kind): r.date for r in CaseEventDate.objects.filter(case=case)}
+    return plan_clocks(
+        basis=case_basis(case),
+        side=case_side(case),
+        dates=dates,
+        released=case.custody == Custody.AT_LIBERTY,
+        calendar=node_calendar(),
+    )
+
+
+def case_clocks_recompute(*, case: Case, at: datetime) -> list[Deadline]:
+    """Bring the case's legal clocks in line with its dates, basis, custody and status, and
+    refresh `case.due_at` (the caller saves the case). A clock whose due time moved is
+    reminded and escalated afresh."""
+    zone = node_zone()
+    closed = CaseState(case.status) in CLOSING
+    plan = case_clock_plan(case)
+    existing = {d.code: d for d in Deadline.objects.filter(case=case, code__in=LEGAL_CLOCK_CODES)}
+    wanted = {p.spec.code for p in plan}
+    # A clock whose event date was removed, or that the basis no longer runs, never ran.
+    Deadline.objects.filter(pk__in=[d.pk for c, d in existing.items() if c not in wanted]).delete()
+    rows: list[Deadline] = []
+    for p in plan:
+        row = existing.get(p.spec.code) or Deadline(case=case, code=p.spec.code)
+        due_at = day_end(p.computed.act_by, zone)
+        if row.pk is not None and row.due_at != due_at:
+            row.reminded_at = row.escalated_at = None
+        row.source = p.spec.source
+        row.practice = False
+        row.started_at = day_start(p.computed.start, zone)
+        row.due_at = due_at
+        row.last_day = p.computed.due
+        if p.stopped_on is not None:
+            row.met_at = day_start(p.stopped_on, zone)
+        elif p.released or closed:
+            row.met_at = row.met_at or at
+        else:
+            row.met_at = None
+        row.save()
+        rows.append(row)
+    due_at_refresh(case)
+    return rows
+
+
+def due_at_refresh(case: Case) -> None:
+    case.due_at = Deadline.objects.filter(case=case, met_at__isnull=True).aggregate(
+        m=Min("due_at")
+    )["m"]
 
 
 def deadlines_apply(*, case: Case, state: CaseState, at: datetime) -> list[Deadline]:
-    """Meet the deadlines that `state` stops, start those it starts, refresh `case.due_at`."""
-    open_rows = list(Deadline.objects.filter(case=case, met_at__isnull=True))
+    """Meet the deadlines that `state` stops, start those it starts, bring the legal clocks in
+    line with the new status, refresh `case.due_at`."""
+    open_rows = list(
+        Deadline.objects.filter(case=case, met_at__isnull=True).exclude(code__in=LEGAL_CLOCK_CODES)
+    )
     met = [d for d in open_rows if stops(d.code, state)]
     for d in met:
         d.met_at = at
@@ -19,7 +132,7 @@ def deadlines_apply(*, case: Case, state: CaseState, at: datetime) -> list[Deadl
         state=state,
         direction=Direction(case.direction),
         kind=CaseKind(case.kind),
-        in_custody=case.custody == "detained",
+        in_custody=case.custody == Custody.DETAINED,
         at=at,
         requested_by=case.requested_by,
     )
@@ -36,7 +149,5 @@ def deadlines_apply(*, case: Case, state: CaseState, at: datetime) -> list[Deadl
             for d in due
         ]
     )
-    case.due_at = Deadline.objects.filter(case=case, met_at__isnull=True).aggregate(
-        m=Min("due_at")
-    )["m"]
+    case_clocks_recompute(case=case, at=at)
     return created

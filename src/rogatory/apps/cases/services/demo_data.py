@@ -27,8 +27,8 @@ from rogatory.apps.cases.models import (
     PersonName,
     SearchTerm,
 )
-from rogatory.apps.cases.search import reference_terms, script_of, text_terms
-from rogatory.apps.cases.services import case_open, case_transition, document_add
+from rogatory.apps.cases.search import case_terms_of, script_of
+from rogatory.apps.cases.services import case_open, case_status_change, document_add
 from rogatory.apps.cases.services import demo_names as names
 from rogatory.apps.cases.services.inputs import (
     IdDocumentInput,
@@ -165,7 +165,13 @@ def _case_fields(rng: random.Random, home: str) -> dict[str, Any]:
     }
 
 
-def _walk(rng: random.Random, case: Case, users: dict[str, Any], steps: int) -> None:
+def _walk(
+    rng: random.Random,
+    case: Case,
+    users: dict[str, Any],
+    steps: int,
+    transition: Callable[..., Case],
+) -> None:
     by_role = {
         Role.REGISTRY_CLERK: users["clerk"],
         Role.CASE_OFFICER: users["officer"],
@@ -196,7 +202,7 @@ def _walk(rng: random.Random, case: Case, users: dict[str, Any], steps: int) -> 
                 if CaseKind(case.kind).is_extradition
                 else "mla_essential_interests"
             )
-        case = case_transition(
+        case = transition(
             actor=actor,
             case_id=case.pk,
             target=t.target.value,
@@ -213,7 +219,10 @@ def demo_cases(
     users: dict[str, Any],
     home: str = "XA",
     progress: Callable[[int], None] | None = None,
+    transition: Callable[..., Case] = case_status_change,
 ) -> int:
+    """``transition`` moves the cases through their states: the demo-data command passes the
+    proceedings service, so registered extradition cases are screened as in real use."""
     rng = random.Random(seed)
     for i in range(count):
         fields = _case_fields(rng, home)
@@ -232,7 +241,7 @@ def demo_cases(
                 content_type="text/plain",
                 language="en",
             )
-        _walk(rng, case, users, rng.randint(0, 7))
+        _walk(rng, case, users, rng.randint(0, 7), transition)
         if progress and (i + 1) % 50 == 0:
             progress(i + 1)
     return count
@@ -342,7 +351,7 @@ def demo_cases_bulk(
                             place=o.place,
                         )
                     )
-                words = [c.title, c.facts]
+                person_names: list[str] = []
                 for p in f["persons"]:
                     year_, month, day = (int(x) for x in [*p.birth_date.split("-"), 0, 0][:3])
                     person = Person(
@@ -354,10 +363,16 @@ def demo_cases_bulk(
                         birth_day=day or None,
                     )
                     persons.append((person, p))
-                    words += [n.full_name for n in p.names] + [n.latin for n in p.names]
-                found = reference_terms(c.our_reference) | text_terms(words)
-                if c.their_reference:
-                    found |= reference_terms(c.their_reference)
+                    person_names += [n.full_name for n in p.names] + [n.latin for n in p.names]
+                # The same terms as the writer's (services.indexing): identity documents are
+                # not stored by this bulk loader, so they are not indexed either.
+                found = case_terms_of(
+                    references=[c.our_reference, c.their_reference],
+                    texts=[c.title, c.subject, c.facts]
+                    + [t for o in f["offences"] for t in (o.description, o.place)],
+                    names=person_names,
+                    documents=[],
+                )
                 terms.extend((c.pk, t) for t in found)
             Person.objects.bulk_create([p for p, _ in persons], batch_size=5000)
             for person, p in persons:

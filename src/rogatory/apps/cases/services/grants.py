@@ -22,6 +22,10 @@ def grant_add(*, actor: Any, case_id: int, user_id: int) -> CaseGrant:
     """A supervisor adds a colleague of the same central authority to the case's team."""
     with transaction.atomic():
         _require_supervisor(actor, case_id, "grant.add")
+        if user_id == actor.pk:
+            # Separation of duties: access to a case is given by someone else (issue 14,
+            # finding 8); a supervisor already sees their authority's unsealed cases.
+            raise DomainError("grant.self_forbidden", user_id=user_id)
         user = User.objects.filter(pk=user_id, is_active=True).first()
         if user is None or user.authority_id != actor.authority_id:
             raise DomainError("grant.unknown_user", user_id=user_id)

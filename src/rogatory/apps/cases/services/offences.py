@@ -7,15 +7,15 @@ from django.db import transaction
 
 from rogatory.apps.audit.services import audit_record
 from rogatory.apps.cases.models import Measure, Offence
-from rogatory.apps.cases.services import validation
 from rogatory.apps.cases.services.inputs import MeasureInput, OffenceInput
+from rogatory.apps.cases.services.offence_edits import measure_checks, offence_checks
 from rogatory.apps.cases.services.permissions import case_for_write
 from rogatory.core.errors import DomainError
 from rogatory.core.workflow import CaseKind
 
 
 def offence_add(*, actor: Any, case_id: int, data: OffenceInput) -> Offence:
-    validation.offence(data, "offence")
+    offence_checks(data, "offence")
     with transaction.atomic():
         case = case_for_write(actor=actor, case_id=case_id, action="offence.add", lock=False)
         offence = Offence.objects.create(case=case, **asdict(data))
@@ -31,7 +31,7 @@ def offence_add(*, actor: Any, case_id: int, data: OffenceInput) -> Offence:
 
 def measure_add(*, actor: Any, case_id: int, data: MeasureInput) -> Measure:
     """A measure of assistance (UNTOC art. 18(3)); extradition requests have none."""
-    validation.measure(data, "measure")
+    measure_checks(data, "measure")
     with transaction.atomic():
         case = case_for_write(actor=actor, case_id=case_id, action="measure.add", lock=False)
         if CaseKind(case.kind).is_extradition:

@@ -13,6 +13,7 @@ from rogatory.apps.cases.services import validation
 from rogatory.apps.cases.services.deadlines import deadlines_apply
 from rogatory.apps.cases.services.indexing import case_reindex
 from rogatory.apps.cases.services.inputs import MeasureInput, OffenceInput, PersonInput
+from rogatory.apps.cases.services.notifications import case_queued_notify
 from rogatory.apps.cases.services.permissions import require_can_open
 from rogatory.apps.cases.services.persons import person_create_rows, person_summary
 from rogatory.apps.directory.models import CentralAuthority
@@ -178,4 +179,6 @@ def case_open(
                 "sealed": sealed,
             },
         )
+        # An incoming request lands in the registry's queue: tell the clerks who may see it.
+        case_queued_notify(case=case, actor=actor)
     return case

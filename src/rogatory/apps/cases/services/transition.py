@@ -8,11 +8,18 @@ from rogatory.apps.audit.services import audit_record
 from rogatory.apps.cases.models import Case, CaseEvent, CaseGrant
 from rogatory.apps.cases.services.deadlines import deadlines_apply
 from rogatory.apps.cases.services.permissions import case_for_write
-from rogatory.apps.exchange.services.business import case_status_evidence
-from rogatory.apps.exchange.services.transmit import case_transmit
-from rogatory.apps.screening.services import case_screen
 from rogatory.core.errors import DomainError
-from rogatory.core.workflow import CaseKind, CaseState, Direction, RefusalGround, Role, check
+from rogatory.core.limits import bounded_text
+from rogatory.core.workflow import (
+    RESERVED_TO,
+    CaseKind,
+    CaseState,
+    Direction,
+    RefusalGround,
+    Role,
+    check,
+)
+from rogatory.core.workflow.transitions import Transition, TransitionError
 
 
 def _ground(value: str | None) -> RefusalGround | None:
@@ -31,7 +38,37 @@ def _target(value: str) -> CaseState:
         raise DomainError("field.invalid_choice", field="target", value=value) from None
 
 
-def case_transition(
+def _check_recorded(
+    *,
+    case: Case,
+    source: CaseState,
+    target: CaseState,
+    reason: str,
+    ground: RefusalGround | None,
+) -> Transition:
+    """The table row for a step the other State took: a decision reserved to it (RESERVED_TO,
+    e.g. a withdrawal, UNTOC art. 18(24)), or a step some role of this node may record."""
+    direction, kind = Direction(case.direction), CaseKind(case.kind)
+    common: dict[str, Any] = {
+        "direction": direction,
+        "kind": kind,
+        "source": source,
+        "target": target,
+        "reason": reason,
+        "ground": ground,
+    }
+    if target in RESERVED_TO:
+        return check(**common, role=Role.REGISTRY_CLERK, from_other_state=True)
+    for role in Role:
+        try:
+            return check(**common, role=role)
+        except TransitionError as exc:
+            if exc.code != "transition.role_not_allowed":
+                raise
+    raise TransitionError("transition.not_allowed", source=source, target=target)
+
+
+def case_status_change(
     *,
     actor: Any,
     case_id: int,
@@ -39,26 +76,42 @@ def case_transition(
     reason: str = "",
     ground: str | None = None,
     officer_id: int | None = None,
+    from_other_state: bool = False,
 ) -> Case:
     """The only code that changes a case's status.
 
     Lock the row, check the transition table, save, append the event and the audit record,
-    and start or meet deadlines, all in one transaction.
+    and start or meet deadlines, all in one transaction. What the step means to the other
+    State (sending the request, the signed evidence of a stage) and screening are not done
+    here: callers go through ``rogatory.apps.proceedings.services.case_transition``, which
+    runs them in the same transaction.
+
+    ``from_other_state``: the step records what the other State did, from its signed message
+    (``actor`` is the exchange's system user): allowed when this node's table has the step.
     """
     to = _target(target)
     refusal = _ground(ground)
+    bounded_text(reason, "reason")
     with transaction.atomic():
-        case = case_for_write(actor=actor, case_id=case_id, action="case.transition")
+        if from_other_state:
+            # The other State's signed message is the authority for the step, not a user's
+            # access to the case: the exchange's system user records it on any case it threads.
+            case = Case.objects.select_for_update().get(pk=case_id)
+        else:
+            case = case_for_write(actor=actor, case_id=case_id, action="case.transition")
         source = CaseState(case.status)
-        check(
-            direction=Direction(case.direction),
-            kind=CaseKind(case.kind),
-            source=source,
-            target=to,
-            role=Role(actor.role),
-            reason=reason,
-            ground=refusal,
-        )
+        if from_other_state:
+            _check_recorded(case=case, source=source, target=to, reason=reason, ground=refusal)
+        else:
+            check(
+                direction=Direction(case.direction),
+                kind=CaseKind(case.kind),
+                source=source,
+                target=to,
+                role=Role(actor.role),
+                reason=reason,
+                ground=refusal,
+            )
         fields = ["status", "due_at", "updated_at"]
         if to is CaseState.ASSIGNED:
             officer = (
@@ -91,20 +144,6 @@ def case_transition(
             reason=reason.strip(),
             ground=refusal.value if refusal else "",
         )
-        if to is CaseState.TRANSMITTED:
-            # The outbox row is written in this transaction (transactional outbox): the
-            # request leaves exactly when its status says it has.
-            case_transmit(case=case)
-        if to in (CaseState.REGISTERED, CaseState.REFUSED, CaseState.EXECUTED):
-            # The requesting State's node receives a signed business evidence of the stage
-            # (shared cross-border status); a case that did not come by exchange sends none.
-            case_status_evidence(
-                case=case, status=to.value, reason=refusal.value if refusal else None
-            )
-        if to is CaseState.REGISTERED and CaseKind(case.kind).is_extradition:
-            # Several States may want the same person: screen at registration (see
-            # apps.screening); suggestions are written in this same transaction.
-            case_screen(actor=actor, case=case)
         audit_record(
             actor=actor,
             action="case.transition",

@@ -1,13 +1,16 @@
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from rogatory.apps.audit.services import audit_record
 from rogatory.apps.cases.models import Case
 from rogatory.apps.cases.services import validation
+from rogatory.apps.cases.services.deadlines import case_clocks_recompute
 from rogatory.apps.cases.services.indexing import case_reindex
 from rogatory.apps.cases.services.permissions import case_for_write
 from rogatory.core.errors import DomainError
+from rogatory.core.workflow import CaseState, Direction
 
 EDITABLE = (
     "title",
@@ -23,6 +26,15 @@ EDITABLE = (
     "legal_bases",
 )
 _INDEXED = {"title", "facts", "their_reference"}
+# Until these, an outgoing request is our draft; afterwards the requested State holds it as
+# sent, and a change goes to it as a communication (UNTOC art. 18(13)), never in place.
+_BEFORE_TRANSMISSION = frozenset({CaseState.DRAFT, CaseState.PENDING_APPROVAL, CaseState.APPROVED})
+
+
+def request_locked(case: Case) -> bool:
+    """Whether the request has left for the requested State, so is no longer edited in place:
+    the two States must keep reading the same request."""
+    return case.direction == Direction.OUTGOING and case.status not in _BEFORE_TRANSMISSION
 
 
 def case_update(*, actor: Any, case_id: int, changes: dict[str, Any]) -> Case:
@@ -36,6 +48,8 @@ def case_update(*, actor: Any, case_id: int, changes: dict[str, Any]) -> Case:
         changes["legal_bases"] = validation.legal_bases(changes["legal_bases"])
     with transaction.atomic():
         case: Case = case_for_write(actor=actor, case_id=case_id, action="case.update")
+        if request_locked(case):
+            raise DomainError("case.transmitted", case_id=case_id)
         validation.urgency_and_custody(
             changes.get("urgency", case.urgency), changes.get("custody", case.custody)
         )
@@ -48,7 +62,13 @@ def case_update(*, actor: Any, case_id: int, changes: dict[str, Any]) -> Case:
             return case
         for k in diff:
             setattr(case, k, changes[k])
-        case.save(update_fields=[*diff, "updated_at"])
+        fields = [*diff, "updated_at"]
+        if diff.keys() & {"custody", "legal_bases"}:
+            # A release ends the limits on custody (ETS 24 art. 16(4), 18(4)); the legal bases
+            # may decide which instrument's limits run (UNTOC alone sets none, art. 16(9)).
+            case_clocks_recompute(case=case, at=timezone.now())
+            fields.append("due_at")
+        case.save(update_fields=fields)
         if _INDEXED & diff.keys():
             case_reindex(case)
         audit_record(actor=actor, action="case.update", obj=case, case_id=case.pk, changes=diff)

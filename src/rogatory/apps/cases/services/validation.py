@@ -1,7 +1,9 @@
 """Checks of case input that raise DomainError naming the field, before anything is written."""
 
-import calendar
 import re
+from datetime import date
+
+from django.utils import timezone
 
 from rogatory.apps.cases.choices import (
     Custody,
@@ -14,9 +16,8 @@ from rogatory.apps.cases.choices import (
 )
 from rogatory.apps.cases.services.inputs import MeasureInput, OffenceInput, PersonInput
 from rogatory.apps.directory.models import State
+from rogatory.core.dates import check_birth, check_offence, latest_today, parse_partial_date
 from rogatory.core.errors import DomainError
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def choice(value: str, allowed: list[str], field: str) -> str:
@@ -42,22 +43,26 @@ def states_exist(codes: set[str], field: str) -> None:
 
 
 def partial_date(text: str, field: str) -> tuple[int | None, int | None, int | None]:
-    if not text:
+    """Year, month and day of a date typed in any common form (rogatory.core.dates)."""
+    found = parse_partial_date(text, field=field)
+    if found is None:
         return None, None, None
-    m = _DATE.match(text.strip())
-    if not m:
-        raise DomainError("field.invalid_partial_date", field=field, value=text)
-    year, month, day = (int(g) if g else None for g in m.groups())
-    if month is not None and not 1 <= month <= 12:
-        raise DomainError("field.invalid_partial_date", field=field, value=text)
-    if (
-        day is not None
-        and year is not None
-        and month is not None
-        and not 1 <= day <= calendar.monthrange(year, month)[1]
-    ):
-        raise DomainError("field.invalid_partial_date", field=field, value=text)
-    return year, month, day
+    return found.year, found.month, found.day
+
+
+def birth_date(text: str, field: str) -> None:
+    found = parse_partial_date(text, field=field)
+    if found is not None:
+        check_birth(found, field=field, today=latest_today(timezone.now()))
+
+
+def offence_date(value: date | None, field: str, request_day: date | None = None) -> None:
+    """No offence in the future, nor after the request that describes it (`request_day`;
+    a request being opened or drafted is dated today)."""
+    if value is not None:
+        check_offence(
+            value, field=field, today=latest_today(timezone.now()), request_day=request_day
+        )
 
 
 def legal_bases(values: list[str]) -> list[str]:
@@ -77,7 +82,7 @@ def person(p: PersonInput, where: str) -> None:
         choice(n.role, NameRole.values, f"{where}.names[{j}].role")
     if p.gender not in ("", "m", "f", "x"):
         raise DomainError("field.invalid_choice", field=f"{where}.gender", value=p.gender)
-    partial_date(p.birth_date, f"{where}.birth_date")
+    birth_date(p.birth_date, f"{where}.birth_date")
     states_exist(set(p.nationalities), f"{where}.nationalities")
     for j, d in enumerate(p.documents):
         choice(d.type, DocumentType.values, f"{where}.documents[{j}].type")
@@ -86,8 +91,9 @@ def person(p: PersonInput, where: str) -> None:
             states_exist({d.issuing_state}, f"{where}.documents[{j}].issuing_state")
 
 
-def offence(o: OffenceInput, where: str) -> None:
+def offence(o: OffenceInput, where: str, request_day: date | None = None) -> None:
     required(o.description, f"{where}.description")
+    offence_date(o.committed_on, f"{where}.committed_on", request_day)
     if o.max_penalty_months is not None and not 0 <= o.max_penalty_months <= 12 * 200:
         raise DomainError("field.out_of_range", field=f"{where}.max_penalty_months")
 

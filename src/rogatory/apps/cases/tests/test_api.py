@@ -109,7 +109,7 @@ def test_transition_through_the_api(officer_client: Client, people: Any) -> None
     sup = Client()
     sup.force_login(people["supervisor"])
     options = sup.get(f"/api/v1/cases/{case_id}/transitions").json()
-    assert {o["target"] for o in options} == {"approved", "withdrawn"}
+    assert {o["target"] for o in options} == {"pending_approval", "approved", "withdrawn"}
     denied = officer_client.post(
         f"/api/v1/cases/{case_id}/transitions",
         {"target": "approved"},

@@ -5,7 +5,7 @@ import pytest
 from rogatory.apps.audit.models import AuditEvent
 from rogatory.apps.cases.choices import StatusChoice
 from rogatory.apps.cases.models import Case, CaseEvent, Deadline
-from rogatory.apps.cases.services import case_transition
+from rogatory.apps.cases.services import case_status_change as case_transition
 from rogatory.core.errors import DomainError
 from rogatory.core.workflow import CaseState
 
@@ -106,7 +106,9 @@ def test_assignment_grants_the_officer_access(open_case: Any, people: Any) -> No
     assert case_list_for(actor=people["colleague"]).filter(pk=case.pk).exists()
 
 
-def test_provisional_arrest_sets_due_at_from_the_40_day_rule(open_case: Any, people: Any) -> None:
+def test_recording_a_provisional_arrest_starts_no_legal_clock(open_case: Any, people: Any) -> None:
+    # ETS 24 art. 16(4) counts from the date of the arrest, which an officer enters on the case
+    # (test_case_clocks.py), never from the day a clerk records the step.
     case = open_case(actor="clerk", direction="incoming", kind="extradition", custody="detained")
     case_transition(actor=people["clerk"], case_id=case.pk, target="registered")
     case_transition(actor=people["supervisor"], case_id=case.pk, target="provisionally_arrested")
@@ -114,6 +116,5 @@ def test_provisional_arrest_sets_due_at_from_the_40_day_rule(open_case: Any, peo
     open_codes = set(
         Deadline.objects.filter(case=case, met_at__isnull=True).values_list("code", flat=True)
     )
-    assert open_codes == {"formal_request_after_provisional_arrest", "provisional_arrest_maximum"}
-    first = Deadline.objects.get(case=case, code="formal_request_after_provisional_arrest")
-    assert case.due_at == first.due_at
+    assert open_codes == set()
+    assert case.due_at is None

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rogatory.apps.audit.services import audit_record
-from rogatory.apps.cases.models import CaseEvent
+from rogatory.apps.cases.services.arrivals import case_event_add
 from rogatory.apps.exchange.models import (
     Evidence,
     InboxMessage,
@@ -31,6 +31,7 @@ from rogatory.apps.exchange.models import (
     NodeIdentity,
     OutboxMessage,
 )
+from rogatory.apps.exchange.services.cases import exchange_system_user
 from rogatory.apps.exchange.services.evidence import evidence_record
 from rogatory.apps.exchange.services.keys import node_identity
 from rogatory.apps.exchange.services.outbox import message_enqueue
@@ -175,18 +176,15 @@ def _on_timeline(
     """The requesting State's officer sees on the case what the requested State did with the
     request (received into its case system, registered, refused with the ground, executed):
     the shared cross-border status of UNTOC art. 18(24), from the signed evidence."""
-    # Imported here: services.cases imports the cases app, whose transitions import this module.
-    from rogatory.apps.exchange.services.cases import exchange_system_user
-
     actor = exchange_system_user()
     refused = signal.evidence_type is EvidenceType.REFUSED
-    CaseEvent.objects.create(
+    case_event_add(
         case_id=case_id,
         at=now,
         actor=actor,
         kind=f"evidence_{signal.evidence_type.value}".replace("-", "_"),
         # A refusal names its ground (UNTOC art. 18(21)); a failed delivery its error code.
-        ground=(signal.reason or "")[:48] if refused else "",
+        ground=(signal.reason or "") if refused else "",
         reason="" if refused else (signal.reason or ""),
     )
     audit_record(

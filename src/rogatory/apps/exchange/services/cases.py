@@ -1,45 +1,36 @@
 """Arrival of a message in the case system: a new incoming case, or a follow-up threaded in.
 
 A ``request`` opens an incoming case (status ``received``, in the registry queue) through
-``case_open``, acting as this node's exchange system user. A ``follow-up`` (or a repeated
-request) is threaded into the case the reference names: our outgoing case when the peer
-answers us, or the incoming case the peer opened with us before.
+``case_open``, acting as this node's exchange system user. A ``follow-up``, a
+``communication`` (or a repeated request) is threaded into the case the reference names: our
+outgoing case when the peer answers us, or the incoming case the peer opened with us before; a
+communication is kept and followed by the case (``cases.services.communications``).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from django.conf import settings
 from django.db.models import Q
 
 from rogatory.apps.accounts.models import User
 from rogatory.apps.audit.services import audit_record
-from rogatory.apps.cases.models import Case, CaseEvent
-from rogatory.apps.cases.models import Document as CaseDocument
+from rogatory.apps.cases.models import Case
 from rogatory.apps.cases.services import open as case_services_open
-from rogatory.apps.cases.services.inputs import (
-    IdDocumentInput,
-    MeasureInput,
-    NameInput,
-    OffenceInput,
-    PersonInput,
+from rogatory.apps.cases.services.arrivals import (
+    ReceivedFile,
+    case_event_add,
+    received_files_attach,
 )
+from rogatory.apps.cases.services.communications import communication_receive
 from rogatory.apps.directory.models import CentralAuthority, State
 from rogatory.apps.exchange.models import InboxDocument, InboxMessage
 from rogatory.core.errors import DomainError
+from rogatory.core.wire import DocumentNote, from_wire
+from rogatory.core.wire.communication import communication_from_wire
 
 SYSTEM_USERNAME = "exchange-system"
-_CASE_FIELDS = (
-    "treaty",
-    "subject",
-    "facts",
-    "urgency",
-    "urgency_reason",
-    "custody",
-    "confidential",
-)
 
 
 def exchange_system_user() -> User:
@@ -66,31 +57,6 @@ def exchange_system_user() -> User:
     return user
 
 
-def _person(data: Any) -> PersonInput:
-    if not isinstance(data, dict):
-        raise DomainError("exchange.payload_invalid", field="persons")
-    try:
-        return PersonInput(
-            role=str(data["role"]),
-            names=[NameInput(**n) for n in data.get("names", [])],
-            gender=str(data.get("gender", "")),
-            birth_date=str(data.get("birth_date", "")),
-            birth_place=str(data.get("birth_place", "")),
-            location=str(data.get("location", "")),
-            nationalities=[str(s) for s in data.get("nationalities", [])],
-            documents=[IdDocumentInput(**d) for d in data.get("documents", [])],
-        )
-    except (KeyError, TypeError) as exc:
-        raise DomainError("exchange.payload_invalid", field="persons") from exc
-
-
-def _records(items: Any, kind: type[Any], field: str) -> list[Any]:
-    try:
-        return [kind(**item) for item in items or []]
-    except TypeError as exc:
-        raise DomainError("exchange.payload_invalid", field=field) from exc
-
-
 def _thread(reference: str, sender_state: str) -> Case | None:
     if not reference:
         return None
@@ -114,51 +80,62 @@ def incoming_case_from_message(
     """Open or thread the case of an accepted message; call inside the inbox transaction."""
     if inbox.kind == "ping":
         return None
-    if inbox.kind not in ("request", "follow-up"):
+    if inbox.kind not in ("request", "follow-up", "communication"):
         raise DomainError("exchange.kind_unknown", kind=inbox.kind)
     actor = exchange_system_user()
     payload = inbox.metadata.get("payload")
     if not isinstance(payload, dict):
         raise DomainError("exchange.payload_invalid", field="payload")
     case = _thread(inbox.case_reference, sender_state)
+    notes: list[DocumentNote] = []
+    communication = None
     if case is None and inbox.kind == "request":
         if len(inbox.case_reference) > 64:
             raise DomainError("field.too_long", field="case_reference", max_length=64)
-        extra = {k: payload[k] for k in _CASE_FIELDS if k in payload}
+        data = from_wire(payload)
+        notes = data.documents
         case = case_services_open.case_open(
             actor=actor,
             direction="incoming",
-            kind=str(payload.get("kind", "")),
+            kind=data.kind,
             requesting_state=sender_state,
             requested_state=settings.NODE_STATE,
-            legal_bases=list(payload.get("legal_bases") or []),
-            title=str(payload.get("title", "")),
+            legal_bases=data.legal_bases,
+            title=data.title,
+            treaty=data.treaty,
+            subject=data.subject,
+            facts=data.facts,
+            urgency=data.urgency,
+            urgency_reason=data.urgency_reason,
+            custody=data.custody,
+            confidential=data.confidential,
+            requested_by=data.requested_by,
             their_reference=inbox.case_reference,
-            persons=[_person(p) for p in payload.get("persons") or []],
-            offences=_records(payload.get("offences"), OffenceInput, "offences"),
-            measures=_records(payload.get("measures"), MeasureInput, "measures"),
-            **extra,
+            persons=data.persons,
+            offences=data.offences,
+            measures=data.measures,
         )
     elif case is None:
         raise DomainError("exchange.case_unknown", reference=inbox.case_reference)
-    else:
-        CaseEvent.objects.create(
-            case=case, at=now, actor=actor, kind="message_received", reason=inbox.kind
+    elif inbox.kind == "communication":
+        said = communication_from_wire(payload)
+        notes = list(said.documents)
+        communication = communication_receive(
+            actor=actor, case=case, data=said, message_id=inbox.message_id, at=now
         )
-    CaseDocument.objects.bulk_create(
-        [
-            CaseDocument(
-                case=case,
-                title=d.file_name,
-                filename=d.file_name,
-                content_type=d.media_type[:100],
-                file=d.path,
-                sha256=d.sha256,
-                size=d.size,
-                uploaded_by=actor,
-            )
-            for d in documents
-        ]
+    else:
+        case_event_add(
+            case_id=case.pk, actor=actor, at=now, kind="message_received", reason=inbox.kind
+        )
+    received_files_attach(
+        case=case,
+        actor=actor,
+        files=[
+            ReceivedFile(d.file_name, d.media_type, d.path, d.sha256, d.size) for d in documents
+        ],
+        notes=notes,
+        message_id=inbox.message_id,
+        communication=communication,
     )
     inbox.case = case
     inbox.save(update_fields=["case"])

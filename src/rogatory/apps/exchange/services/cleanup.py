@@ -6,6 +6,8 @@
   between its commit and removing them) are not needed either.
 * Decrypted documents of a commit that crashed before its transaction: a folder under the
   documents directory that no inbox document points to.
+* What a chunk upload that crashed left: a temporary chunk file (its reserved size counts
+  against the peer's quota, services.quota) and a half-made message folder (``.new-*``).
 
 Both are kept for ``grace`` after their last change, so a transfer or commit still running is
 never touched. The worker runs this about once an hour.
@@ -13,6 +15,7 @@ never touched. The worker runs this about once an hour.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 from dataclasses import dataclass
@@ -45,16 +48,37 @@ def _age(path: Path, now: datetime) -> timedelta:
     return now - datetime.fromtimestamp(changed, tz=now.tzinfo)
 
 
+def _remove_stale_temporaries(folder: Path, now: datetime) -> None:
+    for entry in folder.glob(".*.tmp"):
+        with contextlib.suppress(FileNotFoundError):
+            changed = datetime.fromtimestamp(entry.stat().st_mtime, tz=now.tzinfo)
+            if now - changed > COMMIT_GRACE:
+                entry.unlink()
+
+
 def exchange_cleanup(*, now: datetime | None = None) -> CleanupReport:
     now = now or timezone.now()
     chunks = 0
     root = incoming_dir("x").parent
     if root.is_dir():
         for folder in root.iterdir():
+            if not folder.is_dir():
+                continue
+            if folder.name.startswith("."):
+                with contextlib.suppress(FileNotFoundError):
+                    if _age(folder, now) > COMMIT_GRACE:
+                        shutil.rmtree(folder, ignore_errors=True)
+                continue
+            try:
+                age = _age(folder, now)
+            except FileNotFoundError:
+                continue  # committed (and removed) meanwhile
             stored = InboxMessage.objects.filter(message_id=folder.name).exists()
-            if (stored and _age(folder, now) > COMMIT_GRACE) or _age(folder, now) > DEFAULT_TTL:
+            if (stored and age > COMMIT_GRACE) or age > DEFAULT_TTL:
                 shutil.rmtree(folder, ignore_errors=True)
                 chunks += 1
+            else:
+                _remove_stale_temporaries(folder, now)
     documents = 0
     media_root = Path(settings.MEDIA_ROOT)
     for sender in documents_dir().iterdir():

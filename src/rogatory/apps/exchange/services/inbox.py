@@ -42,6 +42,8 @@ from rogatory.apps.exchange.services.business import evidence_from_message, evid
 from rogatory.apps.exchange.services.cases import incoming_case_from_message
 from rogatory.apps.exchange.services.evidence import evidence_record, evidence_record_many
 from rogatory.apps.exchange.services.keys import LoadedIdentity, node_identity
+from rogatory.apps.exchange.services.payload import payload_schema_check
+from rogatory.apps.exchange.services.quota import chunk_space_reserve, incoming_owner_check
 from rogatory.apps.exchange.services.registry import current_registry
 from rogatory.apps.exchange.storage import (
     documents_dir,
@@ -113,11 +115,13 @@ def _check_address(message_id: str, part: int, chunk: int | None = None) -> None
 
 
 def chunk_store(
-    *, message_id: str, part: int, chunk: int, data: bytes, digest: bytes | None
+    *, message_id: str, part: int, chunk: int, data: bytes, digest: bytes | None, owner: str
 ) -> int:
     """Store one chunk durably (fsync) and return 201, or 204 if the same bytes are stored.
 
-    ``digest`` is the SHA-256 from the request's ``Repr-Digest``; it is required.
+    ``digest`` is the SHA-256 from the request's ``Repr-Digest``; it is required. ``owner`` is
+    the peer uploading (services.quota): the first to upload a message owns it, and its quota
+    and the free space are checked before anything is written.
     """
     _check_address(message_id, part, chunk)
     if len(data) > CHUNK_SIZE:
@@ -130,15 +134,22 @@ def chunk_store(
     if InboxMessage.objects.filter(message_id=message_id).exists():
         return 204  # already committed: a sender's retry after a lost receipt
     directory = incoming_dir(message_id)
+    incoming_owner_check(directory=directory, owner=owner, message_id=message_id)
     path = directory / f"{part}.{chunk}"
     if path.exists():
         if hmac.compare_digest(hashlib.sha256(path.read_bytes()).digest(), actual):
             return 204
         raise DomainError("exchange.chunk_conflict", part=part, chunk=chunk)
-    temporary = directory / f".{part}.{chunk}.{uuid.uuid4().hex}.tmp"
+    temporary: Path | None = None
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        with temporary.open("xb") as out:
+        temporary = chunk_space_reserve(
+            directory=directory,
+            owner=owner,
+            message_id=message_id,
+            name=f"{part}.{chunk}",
+            size=len(data),
+        )
+        with temporary.open("r+b") as out:
             out.write(data)
             out.flush()
             # The 2xx promises the bytes survive a crash: fsync the file, then its directory.
@@ -146,19 +157,22 @@ def chunk_store(
         temporary.replace(path)
         fsync_directory(directory)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DomainError("exchange.storage_full") from exc
         raise
     return 201
 
 
-def chunks_received(*, message_id: str, part: int) -> list[int]:
+def chunks_received(*, message_id: str, part: int, owner: str) -> list[int]:
+    """Chunk indexes of ``part`` stored so far; only the peer uploading the message may ask."""
     _check_address(message_id, part)
     directory = incoming_dir(message_id)
     if not directory.is_dir():
         return []
+    incoming_owner_check(directory=directory, owner=owner, message_id=message_id)
     prefix = f"{part}."
     found = []
     for entry in directory.iterdir():
@@ -496,7 +510,22 @@ def open_commit(
             if path.name.startswith("part-"):
                 with contextlib.suppress(OSError):
                     path.unlink()
-    return OpenedCommit(header, token, opened, output, shared=shared_output is not None)
+    result = OpenedCommit(header, token, opened, output, shared=shared_output is not None)
+    try:
+        payload_schema_check(opened.manifest.metadata)
+    except DomainError as exc:
+        # A case payload of a schema major this node cannot read: refused and signed before
+        # anything is stored (docs/protocol.md §8 step 9, §14).
+        result.discard()
+        return _reject(
+            header=header,
+            token=token,
+            code=exc.code,
+            params=dict(exc.params),
+            identity=identity,
+            now=now,
+        )
+    return result
 
 
 def _check_inline_parts(header: EnvelopeHeader, parts: list[Path | bytes]) -> None:

@@ -62,7 +62,7 @@ alerts = logging.getLogger("rogatory.security")
 
 # A worker that dies mid-send loses its claim after this long.
 CLAIM_LEASE = timedelta(minutes=5)
-MESSAGE_KINDS = frozenset({"request", "follow-up", "ping", "evidence"})
+MESSAGE_KINDS = frozenset({"request", "follow-up", "communication", "ping", "evidence"})
 
 
 def retry_policy() -> RetryPolicy:

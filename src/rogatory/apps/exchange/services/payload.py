@@ -1,80 +1,43 @@
 """What an outgoing request carries: the case data the requested State needs to open its case.
 
-``request_payload`` is the inverse of what ``incoming_case_from_message`` reads; both sides use
-the case input records' field names, so a request opens an equivalent incoming case.
+``request_payload`` is the inverse of what ``incoming_case_from_message`` reads: both go through
+the one versioned wire schema (``rogatory.core.wire``), so a request opens an equivalent case.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rogatory.apps.cases.models import Case
+from rogatory.apps.cases.wire import case_data
 from rogatory.apps.exchange.models import Peer
 from rogatory.core.errors import DomainError
+from rogatory.core.wire import schema_version, to_wire
+from rogatory.core.wire.communication import communication_schema_check
 
-
-def _birth_date(person: Any) -> str:
-    parts = [person.birth_year, person.birth_month, person.birth_day]
-    text = [f"{parts[0]:04d}"] if parts[0] else []
-    text += [f"{p:02d}" for p in parts[1:] if p]
-    return "-".join(text) if parts[0] else ""
+# Message kinds whose payload is a case under the wire schema.
+CASE_PAYLOAD_KINDS = frozenset({"request", "follow-up"})
 
 
 def request_payload(case: Case) -> dict[str, Any]:
-    """The manifest payload of an outgoing request (no internal ids, officers or grants)."""
-    persons = []
-    for person in case.persons.prefetch_related("names", "nationalities", "documents"):
-        persons.append(
-            {
-                "role": person.role,
-                "names": [
-                    {"full_name": n.full_name, "role": n.role, "latin": n.latin}
-                    for n in person.names.all()
-                ],
-                "gender": person.gender,
-                "birth_date": _birth_date(person),
-                "birth_place": person.birth_place,
-                "location": person.location,
-                "nationalities": [n.state_id for n in person.nationalities.all()],
-                "documents": [
-                    {"type": d.type, "number": d.number, "issuing_state": d.issuing_state_id}
-                    for d in person.documents.all()
-                ],
-            }
-        )
-    return {
-        "kind": case.kind,
-        "legal_bases": list(case.legal_bases),
-        "treaty": case.treaty,
-        "title": case.title,
-        "subject": case.subject,
-        "facts": case.facts,
-        "urgency": case.urgency,
-        "urgency_reason": case.urgency_reason,
-        "custody": case.custody,
-        "confidential": case.confidential,
-        "persons": persons,
-        "offences": [
-            {
-                "description": o.description,
-                "legal_provisions": o.legal_provisions,
-                "max_penalty_months": o.max_penalty_months,
-                "max_penalty_life": o.max_penalty_life,
-                "place": o.place,
-                "committed_on": o.committed_on.isoformat() if o.committed_on else None,
-            }
-            for o in case.offences.all()
-        ],
-        "measures": [
-            {
-                "type": m.type,
-                "description": m.description,
-                "purpose": m.purpose,
-                "procedure": m.procedure,
-            }
-            for m in case.measures.all()
-        ],
-    }
+    """The manifest payload of an outgoing request: the whole case under the current wire
+    schema (``rogatory.core.wire``), read back on the other side by ``from_wire``."""
+    return to_wire(case_data(case))
+
+
+def payload_schema_check(metadata: Mapping[str, Any]) -> None:
+    """Refuse (``wire.schema_unsupported``) a case payload of a major schema version this node
+    cannot read. Run on opening a message, before anything is stored: the sender gets a signed
+    rejection naming the version, not a case opened from fields read the wrong way."""
+    payload = metadata.get("payload")
+    kind = metadata.get("kind")
+    if not isinstance(payload, Mapping):
+        return
+    if kind == "communication":
+        communication_schema_check(payload)
+    elif kind in CASE_PAYLOAD_KINDS and (kind == "request" or "schema" in payload):
+        schema_version(payload)
 
 
 def peer_node_for_state(state: str) -> str:

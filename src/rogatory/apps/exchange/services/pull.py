@@ -4,6 +4,11 @@ The sender lists what it holds for the poller (``outbox_list_for``) and serves t
 the poller stores them locally with ``chunk_store``, commits them with ``message_commit`` (the
 very same checks as push mode) and posts the answer (the signed receipt or signed rejection)
 back, where ``outbox_accept_signal`` verifies it exactly as a push answer.
+
+Only the node a message is addressed to may list it, fetch its parts or answer it: ``peer`` is
+the node mutual TLS authenticated. ``None`` is a caller the settings let in without a
+certificate (the loopback demo's opt-out); the middleware refuses it everywhere else. A message
+addressed to another node answers ``exchange.not_found``, as a missing one, and is logged.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import Any
 from django.utils import timezone
 
 from rogatory.apps.exchange.models import OutboxMessage, OutboxState
+from rogatory.apps.exchange.security import exchange_denied
 from rogatory.apps.exchange.services.inbox import chunk_store, message_commit
 from rogatory.apps.exchange.services.keys import node_identity
 from rogatory.apps.exchange.services.outbox import (
@@ -42,6 +48,7 @@ def outbox_list_for(*, node_id: str, peer: str | None = None) -> list[dict[str, 
     if not is_node_id(node_id):
         raise DomainError("field.invalid_choice", field="for", value=node_id[:64])
     if peer is not None and peer != node_id:
+        exchange_denied(actor=peer, action="exchange.outbox_list", object_id=node_id)
         raise DomainError("exchange.peer_mismatch", peer=peer)
     rows = OutboxMessage.objects.filter(
         recipient_node=node_id, state__in=[OutboxState.PENDING, OutboxState.SENDING]
@@ -59,9 +66,19 @@ def outbox_list_for(*, node_id: str, peer: str | None = None) -> list[dict[str, 
     return listed
 
 
-def outbox_chunk(*, message_id: str, part: int, chunk: int) -> bytes:
+def _outbox_row_for(*, message_id: str, peer: str | None, action: str) -> OutboxMessage:
     row = OutboxMessage.objects.filter(message_id=message_id).first()
-    if row is None or not 0 <= part < row.part_count or chunk < 0:
+    if row is None:
+        raise DomainError("exchange.not_found")
+    if peer is not None and row.recipient_node != peer:
+        exchange_denied(actor=peer, action=action, object_id=message_id)
+        raise DomainError("exchange.not_found")
+    return row
+
+
+def outbox_chunk(*, message_id: str, part: int, chunk: int, peer: str | None) -> bytes:
+    row = _outbox_row_for(message_id=message_id, peer=peer, action="exchange.outbox_chunk")
+    if not 0 <= part < row.part_count or chunk < 0:
         raise DomainError("exchange.not_found")
     with part_paths(row)[part].open("rb") as src:
         src.seek(chunk * CHUNK_SIZE)
@@ -72,13 +89,16 @@ def outbox_chunk(*, message_id: str, part: int, chunk: int) -> bytes:
 
 
 def outbox_accept_signal(
-    *, message_id: str, content_type: str, body: bytes, now: datetime | None = None
+    *,
+    message_id: str,
+    content_type: str,
+    body: bytes,
+    peer: str | None,
+    now: datetime | None = None,
 ) -> str:
     """Record the poller's answer if validly signed; returns the new state or ``ignored``."""
     now = now or timezone.now()
-    row = OutboxMessage.objects.filter(message_id=message_id).first()
-    if row is None:
-        raise DomainError("exchange.not_found")
+    row = _outbox_row_for(message_id=message_id, peer=peer, action="exchange.outbox_signal")
     if content_type.startswith("application/jose"):
         token = body.decode("ascii", "replace")
         if outbox_record_receipt(message=row, token=token, now=now):
@@ -116,6 +136,7 @@ def exchange_poll(*, peer_node: str, transport: Transport, now: datetime | None 
                     data=data.body,
                     # Integrity is judged against the signed header at commit.
                     digest=hashlib.sha256(data.body).digest(),
+                    owner=peer_node,
                 )
         outcome = message_commit(
             message_id=message_id, header_jws=str(item["header"]).encode("ascii"), now=now

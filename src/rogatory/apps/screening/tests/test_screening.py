@@ -4,8 +4,8 @@ import pytest
 
 from rogatory.apps.audit.models import AuditEvent
 from rogatory.apps.cases.models import CaseLink
-from rogatory.apps.cases.services import case_transition
 from rogatory.apps.cases.services.inputs import IdDocumentInput, NameInput, PersonInput
+from rogatory.apps.proceedings.services import case_transition
 from rogatory.apps.screening.models import PersonMatch
 from rogatory.apps.screening.selectors import matches_for
 from rogatory.apps.screening.services import match_decide

@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from rogatory.apps.base_command import RogatoryBaseCommand
 from rogatory.apps.cases.selectors import deadline_report
+from rogatory.apps.cases.services.deadline_alerts import deadline_alerts_send
+from rogatory.apps.cases.services.deadlines import node_zone
 
 
 class Command(RogatoryBaseCommand):
@@ -14,16 +16,29 @@ class Command(RogatoryBaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         super().add_arguments(parser)
         parser.add_argument("--soon-days", type=int, default=7)
+        parser.add_argument(
+            "--notify",
+            action="store_true",
+            help="first remind teams of deadlines about to expire and escalate passed ones "
+            "to the supervisors (in-app notifications; run it from a timer)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         now = timezone.now()
+        if options["notify"]:
+            sent = deadline_alerts_send(now=now)
+            self.stderr.write(
+                f"reminded {sent.reminded}, escalated {sent.escalated}, "
+                f"notifications {sent.notifications}"
+            )
         rows = deadline_report(now=now, soon=timedelta(days=options["soon_days"]))
         data = [
             {
                 "case": r.case.our_reference,
                 "deadline": r.code,
                 "source": r.source,
-                "due_at": r.due_at.isoformat(),
+                # In the node's time zone, where the limit's days are counted.
+                "due_at": r.due_at.astimezone(node_zone()).isoformat(),
                 "overdue": r.due_at < now,
             }
             for r in rows

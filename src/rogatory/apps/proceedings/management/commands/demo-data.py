@@ -5,6 +5,7 @@ from django.core.management.base import CommandParser
 
 from rogatory.apps.base_command import RogatoryBaseCommand
 from rogatory.apps.cases.services.demo_data import demo_cases, demo_cases_bulk, demo_setup
+from rogatory.apps.proceedings.services import case_transition
 
 # Above this many cases the bulk writer is used (the per-case services write ~5 ms each).
 BULK_THRESHOLD = 5000
@@ -27,14 +28,23 @@ class Command(RogatoryBaseCommand):
         def progress(done: int) -> None:
             print(f"\r{done}/{count} cases", end="", file=sys.stderr, flush=True)
 
-        writer = demo_cases_bulk if count > BULK_THRESHOLD else demo_cases
-        writer(
-            count=count,
-            seed=options["seed"],
-            users=setup["users"],
-            home=options["home"],
-            progress=progress,
-        )
+        if count > BULK_THRESHOLD:
+            demo_cases_bulk(
+                count=count,
+                seed=options["seed"],
+                users=setup["users"],
+                home=options["home"],
+                progress=progress,
+            )
+        else:
+            demo_cases(
+                count=count,
+                seed=options["seed"],
+                users=setup["users"],
+                home=options["home"],
+                progress=progress,
+                transition=case_transition,
+            )
         print(file=sys.stderr)
         users = sorted(setup["users"])
         self.emit(

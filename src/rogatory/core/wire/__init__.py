@@ -1,0 +1,35 @@
+"""The case payload exchanged between nodes: plain records and their versioned wire form."""
+
+from rogatory.core.wire.case import (
+    SCHEMA,
+    from_wire,
+    person_from_wire,
+    person_to_wire,
+    schema_version,
+    to_wire,
+)
+from rogatory.core.wire.records import (
+    CaseData,
+    DocumentNote,
+    IdDocument,
+    Measure,
+    Name,
+    Offence,
+    Person,
+)
+
+__all__ = [
+    "SCHEMA",
+    "CaseData",
+    "DocumentNote",
+    "IdDocument",
+    "Measure",
+    "Name",
+    "Offence",
+    "Person",
+    "from_wire",
+    "person_from_wire",
+    "person_to_wire",
+    "schema_version",
+    "to_wire",
+]

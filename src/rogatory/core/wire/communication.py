@@ -1,0 +1,189 @@
+"""Communications of a case after the request: kinds, who sends each and why, and their wire
+form (``"rogatory.communication/<major>.<minor>"``, versioned like the case payload).
+
+UNTOC art. 18(13) covers the request "and any communication related thereto": each of these
+travels as a signed, receipted exchange message threaded by the request's reference, and is
+kept on both sides' case timelines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from rogatory.core.errors import DomainError
+from rogatory.core.wire.records import DocumentNote
+from rogatory.core.workflow import CaseState, Direction
+
+SCHEMA_NAME = "rogatory.communication"
+MAJOR = 1
+# 1.1 added ``documents``: what the sender says about the files of the message (optional, so
+# a 1.0 reader ignores it and a 1.1 reader takes a 1.0 message without it).
+MINOR = 1
+SCHEMA = f"{SCHEMA_NAME}/{MAJOR}.{MINOR}"
+_SCHEMA_RE = re.compile(r"^rogatory\.communication/(\d{1,4})\.(\d{1,4})$")
+
+IN = Direction.INCOMING
+OUT = Direction.OUTGOING
+
+
+class CommunicationKind(StrEnum):
+    ACKNOWLEDGEMENT = "acknowledgement"
+    INFORMATION_REQUEST = "information_request"
+    INFORMATION_ANSWER = "information_answer"
+    POSTPONEMENT = "postponement"
+    WITHDRAWAL = "withdrawal"
+    PARTIAL_EXECUTION = "partial_execution"
+    FINAL_EXECUTION = "final_execution"
+    CLOSURE = "closure"
+
+
+@dataclass(frozen=True, slots=True)
+class KindRule:
+    # The direction of the sender's own case: the requested State holds the request as an
+    # incoming case, the requesting State as an outgoing one.
+    sent_from: Direction
+    basis: str
+    text_required: bool = False
+    # The status the receiving State's case follows to, when its transition table allows it.
+    receiver_follows: CaseState | None = None
+    # The communication this one answers (its message id travels as ``in_reply_to``).
+    answers: CommunicationKind | None = None
+
+
+K = CommunicationKind
+RULES: dict[CommunicationKind, KindRule] = {
+    # The requested State's reference and contact officer, so that every later communication
+    # is threaded and addressed (UNTOC art. 18(13); art. 18(24) on information about progress).
+    K.ACKNOWLEDGEMENT: KindRule(
+        IN, "UNTOC art. 18(13), 18(24)", receiver_follows=CaseState.ACKNOWLEDGED
+    ),
+    K.INFORMATION_REQUEST: KindRule(
+        IN,
+        "UNTOC art. 18(16)",
+        text_required=True,
+        receiver_follows=CaseState.ADDITIONAL_INFORMATION_REQUESTED,
+    ),
+    K.INFORMATION_ANSWER: KindRule(
+        OUT, "UNTOC art. 18(16)", text_required=True, answers=K.INFORMATION_REQUEST
+    ),
+    # Postponement must give its reasons; the requesting State learns them (UNTOC art. 18(25)).
+    K.POSTPONEMENT: KindRule(IN, "UNTOC art. 18(25)", text_required=True),
+    # Only the requesting State withdraws its request (UNTOC art. 18(24)); the requested State's
+    # case follows and its clocks stop.
+    K.WITHDRAWAL: KindRule(OUT, "UNTOC art. 18(24)", receiver_follows=CaseState.WITHDRAWN),
+    K.PARTIAL_EXECUTION: KindRule(
+        IN, "UNTOC art. 18(24)", receiver_follows=CaseState.PARTIALLY_EXECUTED
+    ),
+    K.FINAL_EXECUTION: KindRule(IN, "UNTOC art. 18(24)", receiver_follows=CaseState.EXECUTED),
+    K.CLOSURE: KindRule(IN, "UNTOC art. 18(13)"),
+}
+
+# A step of one's own case that is itself a communication to the other State: the
+# proceedings service sends it in the same transaction as the step, with the step's reason.
+SENT_WITH_STEP: dict[tuple[Direction, CaseState], CommunicationKind] = {
+    # Registration gives the requesting State our reference and a contact (UNTOC art. 18(13)).
+    (IN, CaseState.REGISTERED): K.ACKNOWLEDGEMENT,
+    (IN, CaseState.ADDITIONAL_INFORMATION_REQUESTED): K.INFORMATION_REQUEST,
+    (IN, CaseState.POSTPONED): K.POSTPONEMENT,
+    (IN, CaseState.PARTIALLY_EXECUTED): K.PARTIAL_EXECUTION,
+    (IN, CaseState.EXECUTED): K.FINAL_EXECUTION,
+    (OUT, CaseState.WITHDRAWN): K.WITHDRAWAL,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Communication:
+    kind: CommunicationKind
+    text: str = ""
+    # The sender's own reference of the case (an acknowledgement gives the requested State's).
+    reference: str = ""
+    # Who handles the case at the sender (name, and how to reach them).
+    contact: str = ""
+    # The message id of the communication answered.
+    in_reply_to: str = ""
+    # The files of the message, titled by the sender and matched by SHA-256 on arrival: the
+    # results and evidence returned (UNTOC art. 18(24)) keep the names their sender gave them.
+    documents: tuple[DocumentNote, ...] = ()
+
+
+def communication_check(
+    data: Communication, *, sender_direction: Direction, max_text: int = 10_000
+) -> None:
+    """Refuse a communication its sender may not send: wrong side, missing text."""
+    rule = RULES[data.kind]
+    if rule.sent_from is not sender_direction:
+        # e.g. a withdrawal is the requesting State's act alone (UNTOC art. 18(24)).
+        raise DomainError("communication.wrong_side", kind=data.kind.value)
+    if rule.text_required and not data.text.strip():
+        raise DomainError("field.required", field="text")
+    if len(data.text) > max_text:
+        raise DomainError("field.too_long", field="text", max_length=max_text)
+    if len(data.reference) > 64:
+        raise DomainError("field.too_long", field="reference", max_length=64)
+    if len(data.contact) > 300:
+        raise DomainError("field.too_long", field="contact", max_length=300)
+
+
+def communication_schema_check(payload: Mapping[str, Any]) -> None:
+    """Refuse a payload that names no communication schema, or a major this reader lacks."""
+    declared = payload.get("schema")
+    if not isinstance(declared, str) or (match := _SCHEMA_RE.match(declared)) is None:
+        raise DomainError("wire.invalid", field="schema")
+    if int(match.group(1)) != MAJOR:
+        raise DomainError("wire.schema_unsupported", schema=declared, supported=SCHEMA)
+
+
+def communication_to_wire(data: Communication) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "kind": data.kind.value,
+        "text": data.text,
+        "reference": data.reference,
+        "contact": data.contact,
+        "in_reply_to": data.in_reply_to,
+        "documents": [
+            {"sha256": d.sha256, "title": d.title, "language": d.language} for d in data.documents
+        ],
+    }
+
+
+def communication_from_wire(payload: Any) -> Communication:
+    """Read a communication; unknown members ignored, an unknown major version or kind
+    refused (``wire.schema_unsupported`` / ``wire.invalid``)."""
+    if not isinstance(payload, Mapping):
+        raise DomainError("wire.invalid", field="payload")
+    communication_schema_check(payload)
+    values: dict[str, str] = {}
+    for key in ("kind", "text", "reference", "contact", "in_reply_to"):
+        value = payload.get(key, "")
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            raise DomainError("wire.invalid", field=key)
+        values[key] = value
+    try:
+        kind = CommunicationKind(values.pop("kind"))
+    except ValueError:
+        raise DomainError("wire.invalid", field="kind") from None
+    return Communication(kind=kind, documents=_notes(payload.get("documents")), **values)
+
+
+def _notes(items: Any) -> tuple[DocumentNote, ...]:
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        raise DomainError("wire.invalid", field="documents")
+    notes = []
+    for i, item in enumerate(items):
+        if not isinstance(item, Mapping):
+            raise DomainError("wire.invalid", field=f"documents[{i}]")
+        fields = {k: item.get(k, "") for k in ("sha256", "title", "language")}
+        for key, value in fields.items():
+            if not isinstance(value, str):
+                raise DomainError("wire.invalid", field=f"documents[{i}].{key}")
+        notes.append(DocumentNote(**fields))
+    return tuple(notes)

@@ -1,0 +1,89 @@
+"""The data of a request as it is entered, validated and sent: one set of plain records.
+
+The API, the web forms, the demo data and the exchange all build these; the case services
+validate and store them; the wire schema (:mod:`rogatory.core.wire.case`) serialises them.
+Pure Python: no Django, no database ids, nothing that only makes sense on one node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    full_name: str
+    role: str = "primary"
+    latin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IdDocument:
+    type: str
+    number: str
+    issuing_state: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    role: str
+    names: list[Name]
+    gender: str = ""
+    birth_date: str = ""  # "1970", "1970-05" or "1970-05-17"
+    birth_place: str = ""
+    location: str = ""
+    nationalities: list[str] = field(default_factory=list)
+    documents: list[IdDocument] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Offence:
+    description: str
+    legal_provisions: str = ""
+    max_penalty_months: int | None = None
+    max_penalty_life: bool = False
+    place: str = ""
+    committed_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    type: str
+    description: str
+    purpose: str = ""
+    procedure: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentNote:
+    """What the sender says about a file travelling in the same envelope, matched by hash."""
+
+    sha256: str
+    title: str
+    language: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CaseData:
+    """Everything a request says (UNTOC art. 18(15); ETS 24 art. 12): what the requested State
+    needs to open an equivalent case. References travel in the envelope header; officers,
+    grants and sealing are one node's business and never travel."""
+
+    kind: str
+    legal_bases: list[str]
+    title: str
+    treaty: str = ""
+    subject: str = ""
+    facts: str = ""
+    urgency: str = "routine"
+    urgency_reason: str = ""
+    custody: str = "not_applicable"
+    # UNTOC art. 18(20): the requesting State may ask that the request be kept confidential.
+    confidential: bool = False
+    # UNTOC art. 18(24): the date by which the requesting State asks for execution.
+    requested_by: datetime | None = None
+    persons: list[Person] = field(default_factory=list)
+    offences: list[Offence] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    documents: list[DocumentNote] = field(default_factory=list)

@@ -1,0 +1,14 @@
+"""Values every page's header needs."""
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from rogatory.apps.cases.notices import unread_count_for
+
+
+def notifications(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"unread_notifications": unread_count_for(actor=user)}
