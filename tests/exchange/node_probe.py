@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import django
 
@@ -112,8 +114,202 @@ def main(action: str, *args: str) -> None:
             for d in InboxDocument.objects.select_related("inbox")
         ]
         print(json.dumps(rows))
+    elif action in CONVERSATION_ACTIONS:
+        print(json.dumps(CONVERSATION_ACTIONS[action](*args), default=str))
     else:
         raise SystemExit(f"unknown action {action}")
+
+
+# --- The whole conversation between two nodes (issue 15, deliverable 7) ----------------------
+
+
+def _staff() -> dict[str, str]:
+    """Clerk, officer and supervisor of the authority that owns this node's incoming cases."""
+    from django.conf import settings
+
+    from rogatory.apps.accounts.models import User
+    from rogatory.apps.directory.models import CentralAuthority
+
+    state = settings.NODE_STATE
+    authority = CentralAuthority.objects.filter(state_id=state).order_by("id").first()
+    if authority is None:
+        authority = CentralAuthority.objects.create(
+            state_id=state, instrument="untoc_mla", name=f"Central authority of {state}"
+        )
+    roles = {"clerk": "registry_clerk", "officer": "case_officer", "supervisor": "supervisor"}
+    for username, role in roles.items():
+        User.objects.update_or_create(
+            username=username, defaults={"role": role, "authority": authority}
+        )
+    return roles
+
+
+def _case(title: str, direction: str) -> Any:
+    from rogatory.apps.cases.models import Case
+
+    return Case.objects.get(title=title, direction=direction)
+
+
+def _timeline(title: str, direction: str) -> list[dict[str, Any]]:
+    """The case's communications in timeline order, with the message that carried each."""
+    from rogatory.apps.cases.models import Communication
+
+    rows = Communication.objects.filter(case=_case(title, direction)).order_by("at", "id")
+    return [
+        {"kind": c.kind, "sent": c.sent, "message_id": c.message_id, "text": c.text} for c in rows
+    ]
+
+
+def _case_documents(title: str, direction: str) -> list[dict[str, Any]]:
+    from rogatory.apps.cases.models import Document
+
+    return [
+        {
+            "title": d.title,
+            "sha256": d.sha256,
+            "sent_sha256": d.sent_sha256,
+            "received": d.received,
+            "message_id": d.message_id,
+        }
+        for d in Document.objects.filter(case=_case(title, direction)).order_by("id")
+    ]
+
+
+def _download_received(title: str, direction: str) -> dict[str, Any]:
+    """The officer downloads each received file once; the hash of the bytes read, the audit
+    events of the downloads and whether the audit chain verifies."""
+    import hashlib
+    from pathlib import Path
+
+    from rogatory.apps.accounts.models import User
+    from rogatory.apps.audit.models import AuditEvent
+    from rogatory.apps.audit.services.verify import audit_verify
+    from rogatory.apps.cases.models import Document
+    from rogatory.apps.cases.services.custody import document_open
+
+    case = _case(title, direction)
+    officer = User.objects.get(username="officer")
+    read = {}
+    for doc in Document.objects.filter(case=case, received=True).order_by("id"):
+        opened = document_open(actor=officer, case_id=case.pk, document_id=doc.pk)
+        read[str(doc.pk)] = hashlib.sha256(Path(opened.file.path).read_bytes()).hexdigest()
+    events = AuditEvent.objects.filter(action="document.download", case_id=case.pk).order_by("id")
+    return {
+        "read": read,
+        "audited": [[e.object_id, e.actor, e.changes["sha256"]] for e in events],
+        "chain_fault": str(audit_verify()[1] or ""),
+    }
+
+
+def _unknown_major(title: str, recipient: str) -> dict[str, Any]:
+    """Queue on our outgoing case a communication of a schema major version no node reads."""
+    from django.db import transaction
+
+    from rogatory.apps.exchange.services.outbox import message_enqueue
+
+    with transaction.atomic():
+        row = message_enqueue(
+            case=_case(title, "outgoing"),
+            kind="communication",
+            payload={"schema": "rogatory.communication/99.0", "kind": "closure", "text": "?"},
+            documents=[],
+            recipient_node=recipient,
+        )
+    return {"message_id": row.message_id}
+
+
+def _open_and_transmit(title: str, peer: str) -> dict[str, Any]:
+    """A second request, opened, approved and transmitted through the case workflow."""
+    from django.conf import settings
+    from django.db import transaction
+
+    from rogatory.apps.accounts.models import User
+    from rogatory.apps.cases.services import case_open
+    from rogatory.apps.proceedings.services import case_transition
+
+    officer = User.objects.get(username="officer")
+    supervisor = User.objects.get(username="supervisor")
+    with transaction.atomic():
+        case = case_open(
+            actor=officer,
+            direction="outgoing",
+            kind="mla",
+            requesting_state=settings.NODE_STATE,
+            requested_state=peer,
+            legal_bases=["untoc"],
+            title=title,
+        )
+        for actor, target in (
+            (officer, "pending_approval"),
+            (supervisor, "approved"),
+            (supervisor, "transmitted"),
+        ):
+            case_transition(actor=actor, case_id=case.pk, target=target)
+    return {"reference": case.our_reference}
+
+
+def _step(title: str, direction: str, username: str, target: str) -> dict[str, Any]:
+    """One step of the case by ``username`` (granted on the case first when incoming)."""
+    from rogatory.apps.accounts.models import User
+    from rogatory.apps.cases.models import CaseGrant
+    from rogatory.apps.proceedings.services import case_transition
+
+    actor = User.objects.get(username=username)
+    case = _case(title, direction)
+    if direction == "incoming":
+        CaseGrant.objects.get_or_create(case=case, user=actor, revoked_at=None)
+    case = case_transition(actor=actor, case_id=case.pk, target=target, reason="By the test.")
+    return {"status": case.status}
+
+
+def _clocks(title: str, direction: str) -> dict[str, Any]:
+    """The case's status and running clocks ("" as status while it has not arrived)."""
+    from rogatory.apps.cases.models import Case, Deadline
+
+    case = Case.objects.filter(title=title, direction=direction).first()
+    if case is None:
+        return {"status": ""}
+    return {
+        "status": case.status,
+        "due_at": case.due_at,
+        "open": sorted(
+            Deadline.objects.filter(case=case, met_at=None).values_list("code", flat=True)
+        ),
+        "communications": case.communications.count(),
+    }
+
+
+def _converse(home: str, until: str, start_with: str = "") -> list[str]:
+    """This node's moves in the demo conversation, made as soon as each is open (the other
+    node's messages arriving meanwhile), until one ends with ``until``; one process for a run
+    of moves rather than one per move."""
+    import time
+
+    from rogatory.apps.proceedings.services.demo_conversation import demo_conversation_step
+
+    done: list[str] = []
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        moved = demo_conversation_step(home=home, start_with=start_with or None)
+        done += [line.split(": ", 1)[1] for line in moved]
+        if done and done[-1].endswith(until):
+            return done
+        if not moved:
+            time.sleep(0.2)
+    raise SystemExit(f"{home} stopped after {done}, waiting to {until}")
+
+
+CONVERSATION_ACTIONS: dict[str, Callable[..., Any]] = {
+    "converse": _converse,
+    "staff": _staff,
+    "timeline": _timeline,
+    "case-documents": _case_documents,
+    "download-received": _download_received,
+    "unknown-major": _unknown_major,
+    "open-transmit": _open_and_transmit,
+    "step": _step,
+    "clocks": _clocks,
+}
 
 
 if __name__ == "__main__":

@@ -58,4 +58,6 @@ def test_every_page_is_sent_with_a_content_security_policy_without_inline_code(
     assert "script-src 'self'" in policy
     assert "style-src 'self'" in policy
     assert "frame-ancestors 'none'" in policy
+    assert "object-src 'none'" in policy
+    assert "base-uri 'none'" in policy
     assert "unsafe-inline" not in policy

@@ -26,6 +26,17 @@ MESSAGES: dict[str, Any] = {
     "document.not_found": _("Document %(document_id)s was not found."),
     "document.too_large": _("The file is larger than the limit of %(max_bytes)s bytes."),
     "document.empty": _("The file is empty."),
+    "document.integrity": _(
+        "Document %(document_id)s no longer matches the SHA-256 recorded when it was added."
+    ),
+    "channel.not_approved": _(
+        "Request %(reference)s has not been approved: it cannot leave by any channel yet."
+    ),
+    "channel.outgoing_only": _("Only a request this authority sends is packaged for dispatch."),
+    "channel.own_act": _(
+        "This communication (%(kind)s) is sent by this authority, not received from the other "
+        "State."
+    ),
     "field.required": _("This field is required: %(field)s."),
     "field.too_long": _("%(field)s is longer than %(max_length)s characters."),
     "field.invalid_choice": _("%(value)s is not a valid choice for %(field)s."),
@@ -60,6 +71,26 @@ MESSAGES: dict[str, Any] = {
         "cases only."
     ),
     "event_date.in_future": _("%(field)s: %(value)s is in the future; enter the date it happened."),
+    "nationality.not_extradition": _(
+        "Nationalities with their dates, and the steps that follow from them, are kept on "
+        "extradition and provisional-arrest cases only."
+    ),
+    "nationality.lost_before_acquired": _(
+        "%(field)s: a nationality cannot be lost before it was acquired."
+    ),
+    "nationality.state_not_expected": _(
+        "Name a State only for a consular notification (%(field)s)."
+    ),
+    "nationality.not_refused_on_nationality": _(
+        "The submission for domestic prosecution (UNTOC art. 16(10)) follows only a refusal on "
+        "the ground of nationality."
+    ),
+    "nationality.follow_up_exists": _("This step is already tracked on this case."),
+    "nationality.follow_up_not_found": _("Follow-up %(follow_up_id)s was not found in this case."),
+    "nationality.closed_on_not_expected": _(
+        "%(field)s: only a completed or declined step has a closing date."
+    ),
+    "nationality.closed_before_opened": _("%(field)s: a step cannot close before it opened."),
     "field.out_of_range": _("%(field)s is out of range."),
     "field.timezone_required": _(
         "%(field)s needs its offset from UTC, for example 2027-01-15T09:30:00+01:00."
@@ -90,6 +121,17 @@ MESSAGES: dict[str, Any] = {
     "screening.not_found": _("Suggested match %(match_id)s was not found."),
     "screening.already_decided": _("This suggestion has already been decided."),
     "screening.decision_forbidden": _("Only case officers and supervisors decide on matches."),
+    "competing.forbidden": _(
+        "Only case officers and supervisors open and decide competing-requests files."
+    ),
+    "competing.not_found": _("Competing-requests file %(file_id)s was not found."),
+    "competing.not_same_person": _(
+        "Choose at least two extradition requests confirmed to concern the same person."
+    ),
+    "competing.already_open": _("One of these requests is already in an open competing file."),
+    "competing.already_decided": _("This competing-requests file has already been decided."),
+    "competing.reasons_required": _("Give the reasons for the decision."),
+    "competing.order_invalid": _("Give each request a different place in the order."),
     "audit.forbidden": _("Only auditors can read the audit trail."),
     "directory.unknown_format": _("The file is not a directory export (%(expected)s)."),
     "directory.invalid_entry": _("Invalid entry at %(where)s."),

@@ -44,6 +44,13 @@ LABELS: dict[str, Any] = {
     "measure.type": gettext_lazy("Measure"),
     "purpose": gettext_lazy("Purpose"),
     "procedure": gettext_lazy("Procedure to follow"),
+    "state": pgettext_lazy("international law", "State"),
+    "acquired_on": gettext_lazy("Acquired on"),
+    "lost_on": gettext_lazy("Lost on"),
+    "evidence": gettext_lazy("Evidence"),
+    "opened_on": gettext_lazy("Opened on"),
+    "closed_on": gettext_lazy("Closed on"),
+    "outcome": gettext_lazy("Outcome"),
 }
 
 _GROUPS = {"persons": "person", "offences": "offence", "measures": "measure"}

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "rogatory.apps.accounts",
     "rogatory.apps.cases",
     "rogatory.apps.screening",
+    "rogatory.apps.extradition",
     "rogatory.apps.exchange",
     "rogatory.apps.proceedings",
     "rogatory.web",
@@ -247,6 +248,10 @@ SECURE_CSP = {
     "style-src": ["'self'"],
     "script-src": ["'self'"],
     "frame-ancestors": ["'none'"],
+    # No plugins, and no <base> that could send relative URLs elsewhere (ASVS 5.0 3.4.3).
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

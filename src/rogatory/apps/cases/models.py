@@ -20,6 +20,7 @@ from rogatory.apps.cases.choices import (
     Urgency,
 )
 from rogatory.apps.cases.clock_choices import ClockBasisChoice, EventKindChoice
+from rogatory.apps.cases.nationality_choices import FollowUpKind, FollowUpStatus
 from rogatory.core.wire.communication import CommunicationKind
 
 
@@ -215,6 +216,9 @@ class Nationality(models.Model):
     state = models.ForeignKey("directory.State", on_delete=models.PROTECT, related_name="+")
     acquired_on = models.DateField(_("acquired on"), null=True, blank=True)
     lost_on = models.DateField(_("lost on"), null=True, blank=True)
+    # What shows the nationality (certificate, passport, the requesting State's statement), so
+    # the bar of UNTOC art. 16(10) and ETS 24 art. 6(1) is applied on evidence, not assertion.
+    evidence = models.TextField(_("evidence"), blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -473,3 +477,32 @@ class CaseEventDate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["case", "kind"], name="case_event_date_one_per_kind")
         ]
+
+
+class NationalityFollowUp(models.Model):
+    """A step that follows from the person's nationality, tracked to its outcome: submission for
+    prosecution (UNTOC art. 16(10)), conditional surrender (16(11)), enforcement of the sentence
+    (16(12)) or consular notification (Vienna Convention on Consular Relations art. 36)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="nationality_follow_ups")
+    kind = models.CharField(_("kind"), max_length=32, choices=FollowUpKind.choices)
+    # The State whose consul is informed; empty for the other kinds.
+    state = models.ForeignKey(
+        "directory.State", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=FollowUpStatus.choices, default=FollowUpStatus.OPEN
+    )
+    # For art. 16(10), the day the requesting State asked for the submission.
+    opened_on = models.DateField(_("opened on"))
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("nationality follow-up")
+        ordering = ["opened_on", "id"]

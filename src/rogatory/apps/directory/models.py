@@ -11,6 +11,14 @@ class State(models.Model):
     names = models.JSONField(_("names"), default=dict)
     un_member = models.BooleanField(_("UN Member State"), default=False)
     fictional = models.BooleanField(_("fictional (demo)"), default=False)
+    # A constitutional or statutory bar on extraditing the State's own nationals (e.g. Basic Law
+    # of Germany art. 16(2)); refusing on it alone triggers UNTOC art. 16(10).
+    bars_extradition_of_nationals = models.BooleanField(
+        _("bars the extradition of its nationals"), default=False
+    )
+    nationals_bar_source = models.CharField(
+        _("source of the bar on extraditing nationals"), max_length=300, blank=True
+    )
 
     class Meta:
         ordering = ["code"]

@@ -31,6 +31,8 @@ class Delivery(models.TextChoices):
     DELIVERED = "delivered", _("Delivered to the other State's case system")
     REFUSED = "refused", _("Refused by the other State's node")
     RECEIVED = "received", _("Received from the other State (receipt signed)")
+    # Registered by hand from paper, e-mail or a diplomatic note (proceedings.models).
+    RECEIVED_OTHER_CHANNEL = "received_other_channel", _("Received by another channel")
     OTHER_CHANNEL = "other_channel", _("Kept here only: not sent through the exchange")
     NOT_SENT = "not_sent", _("Not sent to the other State")
 
@@ -175,7 +177,7 @@ def conversation_for(*, actor: User, case: Case) -> Conversation:
     lines = [
         ConversationLine(
             communication=r,
-            delivery=Delivery.RECEIVED
+            delivery=(Delivery.RECEIVED if r.message_id else Delivery.RECEIVED_OTHER_CHANNEL)
             if not r.sent
             else states.get(r.message_id, Delivery.OTHER_CHANNEL)
             if r.message_id
@@ -193,7 +195,7 @@ def conversation_for(*, actor: User, case: Case) -> Conversation:
     document_lines = [
         DocumentLine(
             document=d,
-            delivery=Delivery.RECEIVED
+            delivery=(Delivery.RECEIVED if d.message_id else Delivery.RECEIVED_OTHER_CHANNEL)
             if d.received
             else states.get(d.message_id, Delivery.QUEUED)
             if d.message_id

@@ -41,6 +41,11 @@ EVENT_LABELS: dict[str, Any] = {
     "evidence_registered": _("Registered by the requested State"),
     "evidence_refused": _("Refused by the requested State"),
     "evidence_executed": _("Executed by the requested State"),
+    # Dispatches recorded by hand (apps.proceedings.services.other_channels).
+    "dispatched_diplomatic": _("Sent by the diplomatic channel"),
+    "dispatched_interpol": _("Sent through INTERPOL"),
+    "dispatched_post": _("Sent by post or courier"),
+    "dispatched_email": _("Sent by e-mail"),
 }
 
 

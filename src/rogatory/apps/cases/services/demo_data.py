@@ -9,7 +9,7 @@ import io
 import random
 import secrets
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import connection, transaction
@@ -37,8 +37,9 @@ from rogatory.apps.cases.services.inputs import (
     OffenceInput,
     PersonInput,
 )
+from rogatory.apps.cases.services.nationalities import nationality_record
 from rogatory.apps.cases.services.open import make_reference
-from rogatory.apps.directory.models import CentralAuthority
+from rogatory.apps.directory.models import CentralAuthority, State
 from rogatory.apps.directory.services import directory_seed_states
 from rogatory.core.workflow import CaseKind, CaseState, Direction, Role, allowed_transitions
 
@@ -244,7 +245,39 @@ def demo_cases(
         _walk(rng, case, users, rng.randint(0, 7), transition)
         if progress and (i + 1) % 50 == 0:
             progress(i + 1)
+    _dual_national(users, home)
     return count
+
+
+def _dual_national(users: dict[str, Any], home: str) -> None:
+    """Make the person sought in the first open incoming extradition a national of both States,
+    with dates and evidence, and give the home State a bar on extraditing its nationals, so the
+    nationality panel has a case to show (UNTOC art. 16(10), ETS 24 art. 6)."""
+    State.objects.filter(code=home).update(
+        bars_extradition_of_nationals=True,
+        nationals_bar_source="Constitution of the demo State, art. 25 (fictional)",
+    )
+    case = (
+        Case.objects.filter(direction=Direction.INCOMING, kind=CaseKind.EXTRADITION)
+        .exclude(status=CaseState.CLOSED)
+        .order_by("pk")
+        .first()
+    )
+    person = None if case is None else case.persons.order_by("pk").first()
+    if case is None or person is None:
+        return
+    for state, acquired, evidence in (
+        (case.requesting_state_id, None, "Passport listed in the request"),
+        (home, date(2018, 3, 14), "Certificate of naturalisation no. 2018/0412"),
+    ):
+        nationality_record(
+            actor=users["supervisor"],
+            case_id=case.pk,
+            person_id=person.pk,
+            state=state,
+            acquired_on=acquired,
+            evidence=evidence,
+        )
 
 
 def _copy(model: Any, columns: list[str], rows: Iterator[tuple[Any, ...]]) -> None:
