@@ -112,6 +112,10 @@ MESSAGES: dict[str, Any] = {
     "transition.ground_not_applicable": _("%(ground)s is not a ground for this kind of request."),
     "transition.ground_not_expected": _("A ground is only given with a refusal."),
     "transition.officer_required": _("Choose the case officer to assign."),
+    "transition.four_eyes": _(
+        "Another supervisor must approve this request: you drafted it or submitted it for "
+        "approval (four eyes)."
+    ),
     "grant.forbidden": _("Only a supervisor can change the team of a case."),
     "grant.unknown_user": _("User %(user_id)s is not a colleague of your central authority."),
     "grant.not_found": _("User %(user_id)s has no active grant on this case."),

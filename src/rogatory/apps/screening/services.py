@@ -72,12 +72,10 @@ def case_screen(
                 action="screening.match",
                 obj=match,
                 case_id=case.pk,
-                changes={
-                    "person": person.pk,
-                    "other_case": other.case_id,
-                    "other_person": other.pk,
-                    "score": match.score,
-                },
+                # The other case may be sealed or another authority's: the audit trail of
+                # this case names only the suggestion, which the match selectors show to
+                # those who may see both cases (issue 14 finding 4).
+                changes={"person": person.pk, "match": match.pk, "score": match.score},
             )
             found.append(match)
     if found:

@@ -195,7 +195,13 @@ def _walk(
         # Favour moves that keep the case open, so the workload shows every state.
         final = (CaseState.CLOSED, CaseState.WITHDRAWN, CaseState.REFUSED)
         t = rng.choices(options, weights=[0.15 if o.target in final else 1 for o in options])[0]
-        actor = next(by_role[r] for r in (Role.SUPERVISOR, Role.REGISTRY_CLERK) if r in t.roles)
+        # The drafting officer submits for approval, so the supervisor may approve (four eyes).
+        preferred = (
+            (Role.CASE_OFFICER,)
+            if t.target is CaseState.PENDING_APPROVAL
+            else (Role.SUPERVISOR, Role.REGISTRY_CLERK)
+        )
+        actor = next(by_role[r] for r in preferred if r in t.roles)
         ground = None
         if t.ground_required:
             ground = (

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from rogatory.apps.accounts.models import User
@@ -112,6 +113,8 @@ def case_status_change(
                 reason=reason,
                 ground=refusal,
             )
+        if to is CaseState.APPROVED and not from_other_state:
+            _require_second_pair_of_eyes(case=case, actor=actor)
         fields = ["status", "due_at", "updated_at"]
         if to is CaseState.ASSIGNED:
             officer = (
@@ -158,3 +161,13 @@ def case_status_change(
             },
         )
     return case
+
+
+def _require_second_pair_of_eyes(*, case: Case, actor: Any) -> None:
+    """Four eyes on an outgoing request: whoever opened the draft or submitted it for approval
+    cannot also approve it (issue 14 finding 7: a supervisor drafted and approved alone)."""
+    authors = CaseEvent.objects.filter(case=case).filter(
+        Q(kind="created") | Q(kind="transition", to_status=CaseState.PENDING_APPROVAL.value)
+    )
+    if authors.filter(actor=actor).exists():
+        raise DomainError("transition.four_eyes")

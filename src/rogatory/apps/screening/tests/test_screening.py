@@ -125,3 +125,28 @@ def test_case_detail_does_not_show_a_link_to_a_sealed_case(open_case: Any, peopl
     grant_add(actor=people["supervisor"], case_id=incoming.pk, user_id=people["colleague"].pk)
     detail = case_detail_for(actor=people["colleague"], case_id=incoming.pk)
     assert list(detail.links_out.all()) == []
+
+
+def test_the_match_audit_event_names_neither_the_sealed_case_nor_its_person(
+    open_case: Any, people: Any
+) -> None:
+    # given a sealed request for the person, outside the incoming case's team
+    sealed = open_case(
+        kind="extradition",
+        title="Sealed request",
+        sealed=True,
+        persons=[_sought("Ivan Petrov", passport="XB1234567")],
+    )
+
+    # when an incoming request for the same man is registered and screened
+    incoming = _register_incoming(open_case, people, _sought("Иван Петров", passport="XB1234567"))
+
+    # then the authority's audit trail of the incoming case records the suggestion only
+    match = PersonMatch.objects.get(case=incoming)
+    event = AuditEvent.objects.get(case_id=incoming.pk, action="screening.match")
+    assert event.changes == {
+        "person": match.person_id,
+        "match": match.pk,
+        "score": match.score,
+    }
+    assert match.other_case_id == sealed.pk
