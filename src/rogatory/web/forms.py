@@ -46,6 +46,24 @@ def blank(choices: Any) -> list[tuple[str, Any]]:
     return [*BLANK, *choices]
 
 
+class OptionalRowForm(forms.Form):
+    """A row of a formset that may be left empty: a blank row is left out, a filled one must
+    give each field of ``REQUIRED_WHEN_FILLED`` (field name -> the message when it is missing)."""
+
+    REQUIRED_WHEN_FILLED: dict[str, Any] = {}
+
+    def is_blank(self) -> bool:
+        return not self.has_changed()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.is_blank():
+            for name, message in self.REQUIRED_WHEN_FILLED.items():
+                if not data.get(name):
+                    self.add_error(name, message)
+        return data
+
+
 class StateField(forms.ModelChoiceField):  # type: ignore[type-arg]  # reason: stubs generic
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.name()} ({obj.code})"
@@ -330,7 +348,7 @@ class PersonForm(forms.Form):
         )
 
 
-class OffenceForm(forms.Form):
+class OffenceForm(OptionalRowForm):
     description = forms.CharField(
         label=_("Facts of the offence"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -345,21 +363,13 @@ class OffenceForm(forms.Form):
     committed_on = DayField(label=_("Date of commission"), field_key="committed_on", required=False)
 
     SERVICE_FIELDS: dict[str, str] = {}
-
-    def is_blank(self) -> bool:
-        return not self.has_changed()
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not self.is_blank() and not data.get("description"):
-            self.add_error("description", _("Describe the facts of the offence."))
-        return data
+    REQUIRED_WHEN_FILLED = {"description": _("Describe the facts of the offence.")}
 
     def to_input(self) -> OffenceInput:
         return OffenceInput(**self.cleaned_data)
 
 
-class MeasureForm(forms.Form):
+class MeasureForm(OptionalRowForm):
     type = forms.ChoiceField(label=_("Measure"), choices=blank(MeasureType.choices), required=False)
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False
@@ -372,18 +382,10 @@ class MeasureForm(forms.Form):
     )
 
     SERVICE_FIELDS: dict[str, str] = {}
-
-    def is_blank(self) -> bool:
-        return not self.has_changed()
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not self.is_blank():
-            if not data.get("type"):
-                self.add_error("type", _("Choose the measure requested."))
-            if not data.get("description"):
-                self.add_error("description", _("Describe the measure."))
-        return data
+    REQUIRED_WHEN_FILLED = {
+        "type": _("Choose the measure requested."),
+        "description": _("Describe the measure."),
+    }
 
     def to_input(self) -> MeasureInput:
         return MeasureInput(**self.cleaned_data)

@@ -16,14 +16,14 @@ from rogatory.apps.cases.models import Person
 from rogatory.apps.cases.services.inputs import IdDocumentInput, NameInput, PersonInput
 from rogatory.apps.directory.models import State
 from rogatory.apps.directory.selectors import state_list
-from rogatory.web.forms import PersonForm, StateField, blank
+from rogatory.web.forms import OptionalRowForm, PersonForm, StateField, blank
 
 # A person holds few identity documents; the bound keeps a forged row count cheap.
 MAX_DOCUMENTS = 20
 DOCUMENT_PREFIX = "documents"
 
 
-class IdDocumentForm(forms.Form):
+class IdDocumentForm(OptionalRowForm):
     type = forms.ChoiceField(
         label=_("Identity document"), choices=blank(DocumentType.choices), required=False
     )
@@ -41,17 +41,10 @@ class IdDocumentForm(forms.Form):
         field: Any = self.fields["issuing_state"]
         field.queryset = state_list()
 
-    def is_blank(self) -> bool:
-        return not self.has_changed()
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not self.is_blank():
-            if not data.get("type"):
-                self.add_error("type", _("Choose the type of the document."))
-            if not data.get("number"):
-                self.add_error("number", _("Give the document number."))
-        return data
+    REQUIRED_WHEN_FILLED = {
+        "type": _("Choose the type of the document."),
+        "number": _("Give the document number."),
+    }
 
     def to_input(self) -> IdDocumentInput:
         state = self.cleaned_data.get("issuing_state")
