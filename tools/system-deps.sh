@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Debian packages the project needs: gettext (translations) and age (interoperability tests).
+# Debian packages the project needs: gettext (translations), age (interoperability tests),
+# Pango and poppler (documents).
 set -euo pipefail
 missing=()
 command -v msgfmt >/dev/null || missing+=(gettext)
@@ -9,6 +10,9 @@ command -v age >/dev/null || missing+=(age)
 command -v chromium >/dev/null || missing+=(chromium)
 [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
 [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+# Formal documents: WeasyPrint renders through Pango; pdftotext (poppler) reads them back in tests.
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+ldconfig -p | grep -q libpangoft2-1.0 || missing+=(libpangoft2-1.0-0)
 command -v npm >/dev/null || missing+=(npm)
 command -v python3.12 >/dev/null || { echo "python3.12 is required" >&2; exit 1; }
 if [ ${#missing[@]} -gt 0 ]; then

@@ -8,6 +8,14 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from rogatory.apps.field_labels import field_label
+from rogatory.apps.messages import detention as detention_messages
+from rogatory.apps.messages import drafting as drafting_messages
+from rogatory.apps.messages import hearings as hearings_messages
+from rogatory.apps.messages import letters as letters_messages
+from rogatory.apps.messages import matching as matching_messages
+from rogatory.apps.messages import review as review_messages
+from rogatory.apps.messages import security as security_messages
+from rogatory.apps.messages import stats as stats_messages
 from rogatory.core.errors import DomainError
 
 MESSAGES: dict[str, Any] = {
@@ -189,6 +197,20 @@ MESSAGES: dict[str, Any] = {
         "(it reads %(supported)s)."
     ),
 }
+
+
+# The areas' parts of the one table (rogatory.apps.messages).
+for _part in (
+    letters_messages,
+    drafting_messages,
+    hearings_messages,
+    stats_messages,
+    review_messages,
+    detention_messages,
+    security_messages,
+    matching_messages,
+):
+    MESSAGES.update(_part.MESSAGES)
 
 
 def error_message(code: str, params: dict[str, Any]) -> str:

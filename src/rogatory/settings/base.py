@@ -83,6 +83,10 @@ INSTALLED_APPS = [
     "rogatory.apps.extradition",
     "rogatory.apps.exchange",
     "rogatory.apps.proceedings",
+    "rogatory.apps.letters",
+    "rogatory.apps.hearings",
+    "rogatory.apps.stats",
+    "rogatory.apps.review",
     "rogatory.web",
 ]
 

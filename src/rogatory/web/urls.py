@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
 
 from rogatory.web.converters import register as register_converters
@@ -170,4 +170,11 @@ urlpatterns = [
     path(
         "users/<id:user_id>/two-factor/reset/", security.two_factor_reset, name="two_factor_reset"
     ),
+    # Each area's screens in its own module (names stay in the "web" namespace).
+    path("", include("rogatory.web.urls_letters")),
+    path("", include("rogatory.web.urls_drafting")),
+    path("", include("rogatory.web.urls_hearings")),
+    path("", include("rogatory.web.urls_stats")),
+    path("", include("rogatory.web.urls_review")),
+    path("", include("rogatory.web.urls_detention")),
 ]

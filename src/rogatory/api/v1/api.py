@@ -1,6 +1,19 @@
 from django.contrib.auth.decorators import login_required
 
-from rogatory.api.v1 import audit, cases, communications, directory, errors, screening
+from rogatory.api.v1 import (
+    audit,
+    cases,
+    communications,
+    detention,
+    directory,
+    drafting,
+    errors,
+    hearings,
+    letters,
+    review,
+    screening,
+    stats,
+)
 from rogatory.api.v1.auth import AUTH
 from rogatory.api.v1.openapi import DocumentedAPI
 from rogatory.api.v1.parser import StrictJsonParser
@@ -25,3 +38,9 @@ api.add_router("", audit.router)
 api.add_router("", directory.router)
 api.add_router("", screening.router)
 api.add_router("", communications.router)
+api.add_router("", letters.router)
+api.add_router("", drafting.router)
+api.add_router("", hearings.router)
+api.add_router("", stats.router)
+api.add_router("", review.router)
+api.add_router("", detention.router)

@@ -1,0 +1,5 @@
+"""API endpoints of the detention area."""
+
+from ninja import Router
+
+router = Router(tags=["detention"])

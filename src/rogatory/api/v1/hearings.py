@@ -1,0 +1,5 @@
+"""API endpoints of the hearings area."""
+
+from ninja import Router
+
+router = Router(tags=["hearings"])

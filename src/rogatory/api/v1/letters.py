@@ -1,0 +1,5 @@
+"""API endpoints of the letters area."""
+
+from ninja import Router
+
+router = Router(tags=["letters"])

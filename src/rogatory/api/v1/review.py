@@ -1,0 +1,5 @@
+"""API endpoints of the review area."""
+
+from ninja import Router
+
+router = Router(tags=["review"])

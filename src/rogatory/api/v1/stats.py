@@ -1,0 +1,5 @@
+"""API endpoints of the stats area."""
+
+from ninja import Router
+
+router = Router(tags=["stats"])
