@@ -58,6 +58,9 @@ DEADLINE_REMIND_DAYS = env_int("ROGATORY_DEADLINE_REMIND_DAYS", 3)
 # What the node is for: every page of a demo or training node says so, so that nobody mistakes
 # its fictional cases for real ones (rogatory.web.where.NodeKind holds the same values).
 NODE_KIND = env_str("ROGATORY_NODE_KIND", "production")
+# A node run by the Secretariat of the Conference of the Parties keeps the review mechanism's
+# register (country reviews, working-group programme) besides, or instead of, a case register.
+SECRETARIAT_NODE = env_str("ROGATORY_SECRETARIAT_NODE", "") in ("1", "true", "yes")
 if NODE_KIND not in ("production", "demo", "training"):
     raise ImproperlyConfigured("ROGATORY_NODE_KIND must be production, demo or training")
 
@@ -87,6 +90,7 @@ INSTALLED_APPS = [
     "rogatory.apps.hearings",
     "rogatory.apps.stats",
     "rogatory.apps.review",
+    "rogatory.apps.rowsecurity",
     "rogatory.web",
 ]
 
