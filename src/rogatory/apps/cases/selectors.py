@@ -18,6 +18,7 @@ from rogatory.apps.audit.selectors import AuditFilters, audit_events_for
 from rogatory.apps.audit.services import access_denied
 from rogatory.apps.cases.models import (
     Case,
+    CaseEvent,
     CaseGrant,
     CaseLink,
     Deadline,
@@ -31,6 +32,7 @@ from rogatory.apps.cases.search import Unit, query_units
 from rogatory.apps.cases.search_hits import Hit, search_hits
 from rogatory.core.errors import DomainError
 from rogatory.core.workflow import (
+    Action,
     CaseKind,
     CaseState,
     Direction,
@@ -282,16 +284,31 @@ def audit_events_for_cases(
     return audit_events_for(actor=actor, case_ids=visible, case_id=case_id, filters=filters)
 
 
+def draft_authored_by(*, case: Case, actor: Any) -> bool:
+    """Whether the actor opened the draft or submitted it for approval: four eyes keep them
+    from approving it (issue 14 finding 7)."""
+    submitted = Q(kind="transition", to_status=CaseState.PENDING_APPROVAL.value)
+    return (
+        CaseEvent.objects.filter(case=case, actor=actor)
+        .filter(Q(kind="created") | submitted)
+        .exists()
+    )
+
+
 def transitions_for(*, actor: Any, case: Case) -> list[Any]:
     """The moves the actor may make on a case already fetched through case_get_for."""
     if actor.role not in (Role.REGISTRY_CLERK, Role.CASE_OFFICER, Role.SUPERVISOR):
         return []
-    return allowed_transitions(
+    moves = allowed_transitions(
         direction=Direction(case.direction),
         kind=CaseKind(case.kind),
         source=CaseState(case.status),
         role=Role(actor.role),
     )
+    if any(t.action is Action.APPROVE for t in moves) and draft_authored_by(case=case, actor=actor):
+        # Not offered a button the service would refuse: the author waits for another supervisor.
+        moves = [t for t in moves if t.action is not Action.APPROVE]
+    return moves
 
 
 def case_export_rows_for(*, actor: Any, **filters: Any) -> Any:
