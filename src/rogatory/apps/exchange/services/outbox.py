@@ -23,6 +23,8 @@ from django.db import connection, transaction
 from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from rogatory.apps.cases.models import WorkQueue
+from rogatory.apps.cases.services.notifications import queue_notify
 from rogatory.apps.exchange.models import Evidence, EvidenceKind, OutboxMessage, OutboxState
 from rogatory.apps.exchange.services.evidence import evidence_record, evidence_record_many
 from rogatory.apps.exchange.services.keys import node_identity
@@ -315,6 +317,7 @@ def outbox_record_rejection(
             claimed_until=None,
             next_attempt_at=None,
         )
+        _failed_notify(message, now)
     alerts.warning("exchange.rejected message=%s reason=%s", message.message_id, evidence.reason)
     return evidence.reason
 
@@ -358,8 +361,16 @@ def _give_up(message: OutboxMessage, code: str, now: datetime, attempts: int) ->
         if not taken:
             return False
         evidence_record(token=token, kind=EvidenceKind.NON_DELIVERY, signal=evidence, at=now)
+        _failed_notify(message, now)
     alerts.error("exchange.non_delivery message=%s last_error=%s", message.message_id, code)
     return True
+
+
+def _failed_notify(message: OutboxMessage, now: datetime) -> None:
+    """Tell the desk that works failed messages (registry and supervisors who may see the
+    case): a request that did not leave must not wait unseen (issue 13 item 3)."""
+    if message.case_id is not None:
+        queue_notify(case=message.case, queue=WorkQueue.FAILED_MESSAGES, at=now)
 
 
 def _retry(message: OutboxMessage, code: str, now: datetime) -> SendResult:
