@@ -40,6 +40,27 @@ for case in Case.objects.filter(direction="outgoing", status="approved")[:4]:
     print(case.our_reference, "->", case.requested_state_id)
 """
 
+# One approved request leaves by the diplomatic channel instead (UNTOC art. 18(13) allows it):
+# its package is produced and its dispatch recorded by hand, as an officer would.
+DISPATCH = """
+from datetime import date
+from rogatory.apps.accounts.models import User
+from rogatory.apps.cases.models import Case
+from rogatory.apps.proceedings.services.other_channels import (
+    other_channel_dispatch, other_channel_package,
+)
+sup = User.objects.get(username="supervisor")
+case = Case.objects.filter(direction="outgoing", status="approved").order_by("pk").first()
+if case is not None:
+    other_channel_package(actor=sup, case_id=case.pk).file.close()
+    other_channel_dispatch(
+        actor=sup, case_id=case.pk, channel="diplomatic", on=date.today(),
+        tracking_reference="Note verbale 2026/114",
+        note="Handed to the Ministry of Foreign Affairs",
+    )
+    print(case.our_reference, "-> diplomatic channel")
+"""
+
 
 def node_id(state: str) -> str:
     return f"{state.lower()}-central"
@@ -148,6 +169,9 @@ def setup() -> tuple[Path, str]:
         )
         sent = run(state, env, "shell", "-c", TRANSMIT).splitlines()
         print(f"[{state}] transmitting: " + "; ".join(line for line in sent if "->" in line))
+        if state == "XA":
+            dispatched = run(state, env, "shell", "-c", DISPATCH).strip()
+            print(f"[{state}] other channel: {dispatched}")
     (DEMO / ".loaded").touch()
     return passphrase_file, password
 

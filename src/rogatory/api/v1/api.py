@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from rogatory.api.v1 import (
     audit,
     cases,
+    channels,
     communications,
     detention,
     directory,
@@ -38,6 +39,7 @@ api.add_router("", audit.router)
 api.add_router("", directory.router)
 api.add_router("", screening.router)
 api.add_router("", communications.router)
+api.add_router("", channels.router)
 api.add_router("", letters.router)
 api.add_router("", drafting.router)
 api.add_router("", hearings.router)

@@ -5,7 +5,10 @@ Reads only; callers pass a case fetched through ``cases.selectors.case_get_for``
 
 from __future__ import annotations
 
+from typing import Any
+
 from rogatory.apps.cases.models import Case
+from rogatory.apps.cases.selectors import case_get_for
 from rogatory.apps.proceedings.models import ChannelRecord
 from rogatory.core.workflow import CaseState, Direction
 
@@ -28,3 +31,9 @@ def package_offered(case: Case) -> bool:
 
 def dispatch_offered(case: Case) -> bool:
     return case.direction == Direction.INCOMING or case.status not in _NOT_YET_APPROVED
+
+
+def channel_records_for(*, actor: Any, case_id: int) -> list[ChannelRecord]:
+    """The other-channel records of a case the actor may see (access checked and a denial
+    logged by ``case_get_for``)."""
+    return channel_records_of(case_get_for(actor=actor, case_id=case_id))

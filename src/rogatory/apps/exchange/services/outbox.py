@@ -369,7 +369,7 @@ def _give_up(message: OutboxMessage, code: str, now: datetime, attempts: int) ->
 def _failed_notify(message: OutboxMessage, now: datetime) -> None:
     """Tell the desk that works failed messages (registry and supervisors who may see the
     case): a request that did not leave must not wait unseen (issue 13 item 3)."""
-    if message.case_id is not None:
+    if message.case is not None:
         queue_notify(case=message.case, queue=WorkQueue.FAILED_MESSAGES, at=now)
 
 
