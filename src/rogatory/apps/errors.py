@@ -47,6 +47,7 @@ MESSAGES: dict[str, Any] = {
     ),
     "field.required": _("This field is required: %(field)s."),
     "field.too_long": _("%(field)s is longer than %(max_length)s characters."),
+    "field.too_many": _("%(field)s: no more than %(max_rows)s at once."),
     "field.invalid_choice": _("%(value)s is not a valid choice for %(field)s."),
     "field.unknown_state": _("%(value)s is not a known State (%(field)s)."),
     "field.unknown_authority": _("%(value)s is not an authority of that State (%(field)s)."),
