@@ -195,6 +195,22 @@ def converse(passphrase_file: Path) -> None:
         time.sleep(3)
 
 
+def deadline_timer(passphrase_file: Path, every: float = 600.0) -> None:
+    """What a production node runs from a systemd timer or cron: reminders before a legal
+    time limit expires and escalation once it has passed (``rogatory deadlines --notify``)."""
+    while True:
+        for state, _ in NODES:
+            subprocess.run(  # noqa: S603 - our own command with fixed arguments
+                [str(BIN / "rogatory"), "deadlines", "--notify"],
+                env=env_for(state, passphrase_file),
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
+        time.sleep(every)
+
+
 def main() -> None:
     passphrase_file, password = setup()
     children: list[subprocess.Popen[bytes]] = []
@@ -242,6 +258,7 @@ def main() -> None:
     )
     print(f"Logs: {DEMO}/<node>.log. Stop with Ctrl-C.")
     threading.Thread(target=converse, args=(passphrase_file,), daemon=True).start()
+    threading.Thread(target=deadline_timer, args=(passphrase_file,), daemon=True).start()
 
     def stop(*_: object) -> None:
         for child in children:
