@@ -61,10 +61,32 @@ def people(make_user: Callable[..., Any]) -> dict[str, Any]:
 @pytest.fixture
 def open_case(people: dict[str, Any]) -> Callable[..., Any]:
     from rogatory.apps.cases.services import case_open
-    from rogatory.apps.cases.services.inputs import NameInput, PersonInput
+    from rogatory.apps.cases.services.inputs import MeasureInput, NameInput, PersonInput
 
     def make(actor: str = "officer", **overrides: Any) -> Any:
         direction = overrides.pop("direction", "outgoing")
+        kind = overrides.get("kind", "mla")
+        # An outgoing request complete enough to be approved (issue 17: approval is refused
+        # while UNTOC art. 18(15)(a)-(f) or the language of the request is missing).
+        complete: dict[str, Any] = (
+            {
+                "subject": "Investigation of money laundering through Borealis Trading",
+                "proceedings_authority": "Public Prosecutor's Office of XA",
+                "proceedings_authority_functions": "Investigating prosecutor",
+                "request_language": "en",
+                "measures": [
+                    MeasureInput(
+                        "records",
+                        "Statements of the accounts of Borealis Trading, 2019-2021",
+                        purpose="To trace the proceeds of the laundering",
+                    )
+                ]
+                if kind in ("mla", "confiscation")
+                else [],
+            }
+            if direction == "outgoing"
+            else {}
+        )
         fields: dict[str, Any] = {
             "direction": direction,
             "kind": "mla",
@@ -81,6 +103,7 @@ def open_case(people: dict[str, Any]) -> Callable[..., Any]:
                     nationalities=["XB", "FR"],
                 )
             ],
+            **complete,
         }
         fields.update(overrides)
         return case_open(actor=people[actor], **fields)

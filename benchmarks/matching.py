@@ -31,6 +31,7 @@ from matching_bench.crossscript import bench_crossscript
 from matching_bench.distractors import bench_distractors
 from matching_bench.febrl import bench_febrl
 from matching_bench.historical import bench_historical
+from matching_bench.orthographies import bench_orthographies
 from matching_bench.pools import Pools, load_pools
 from matching_bench.retrieval import bench_retrieval
 from matching_bench.scale import bench_scale
@@ -43,6 +44,7 @@ SECTIONS = (
     "historical",
     "ar2en",
     "crossscript",
+    "orthographies",
     "retrieval",
     "distractors",
     "scale",
@@ -79,6 +81,13 @@ def main(argv: list[str] | None = None) -> int:
         default="pool",
         help="scale population: the common-name lists only (pool), or with rarer names (diverse)",
     )
+    parser.add_argument(
+        "--distractor-populations",
+        nargs="*",
+        choices=("pool", "diverse"),
+        default=["pool", "diverse"],
+        help="M8 and review-band populations (each draws from its own generator)",
+    )
     parser.add_argument("--only", nargs="*", choices=SECTIONS, default=list(SECTIONS))
     args = parser.parse_args(argv)
     threshold = args.threshold
@@ -104,20 +113,24 @@ def main(argv: list[str] | None = None) -> int:
         rng = random.Random(args.seed)
         if section == "crossscript":
             report[section] = bench_crossscript(pools, threshold, rng, 400)
+        elif section == "orthographies":
+            report[section] = bench_orthographies(pools, threshold, rng)
         elif section == "retrieval":
             report[section] = bench_retrieval(pools, threshold, rng, 500)
         elif section == "distractors":
+            # Each population draws from its own generator, so one can be run without the
+            # other (--distractor-populations); before, the diverse one continued the pool's.
             report[section] = {
                 population: bench_distractors(
                     pools,
                     threshold,
-                    rng,
+                    random.Random(f"{population}-{args.seed}"),
                     args.distractors,
                     args.distractor_queries,
                     diverse=population == "diverse",
                     present=random.Random(f"present-{args.seed}"),
                 )
-                for population in ("pool", "diverse")
+                for population in args.distractor_populations
             }
         elif section == "scale":
             report[section] = bench_scale(

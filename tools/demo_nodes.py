@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "var" / "demo"
 BIN = ROOT / ".venv" / "bin"
 NODES = [("XA", 8000), ("XB", 8001), ("XC", 8002)]
+# The Secretariat's node: the review mechanism's register, no cases, no exchange worker.
+SECRETARIAT_PORT = 8003
 CASES = int(os.environ.get("DEMO_CASES", "120"))
 
 # In-flight requests: each node transmits some of its approved outgoing requests, which the
@@ -35,7 +37,10 @@ from rogatory.apps.accounts.models import User
 from rogatory.apps.cases.models import Case
 from rogatory.apps.proceedings.services import case_transition
 sup = User.objects.get(username="supervisor")
-for case in Case.objects.filter(direction="outgoing", status="approved")[:4]:
+approved = Case.objects.filter(direction="outgoing", status="approved").order_by("pk")
+# The demo's request for the person two States want goes first (extradition demo).
+wanted = list(approved.filter(title="Extradition of Mohamed Abdallah El-Husseini"))
+for case in [*wanted, *approved.exclude(pk__in=[c.pk for c in wanted])[:4]]:
     case_transition(actor=sup, case_id=case.pk, target="transmitted")
     print(case.our_reference, "->", case.requested_state_id)
 """
@@ -74,6 +79,15 @@ def env_for(state: str, passphrase_file: Path) -> dict[str, str]:
         ROGATORY_DATA_DIR=str(DEMO / state.lower()),
         ROGATORY_NODE_STATE=state,
         ROGATORY_KEY_PASSPHRASE_FILE=str(passphrase_file),
+    )
+    return env
+
+
+def secretariat_env(passphrase_file: Path) -> dict[str, str]:
+    env = env_for("XA", passphrase_file)
+    env.update(
+        ROGATORY_DATA_DIR=str(DEMO / "secretariat"),
+        ROGATORY_SECRETARIAT_NODE="1",
     )
     return env
 
@@ -143,6 +157,7 @@ def setup() -> tuple[Path, str]:
             "--password",
             password,
         )
+        print(f"[{state}] " + run(state, env, "demo-extradition", "--home", state).strip())
         run(state, env, "keys", "init", "--node-id", node_id(state))
         exports[state] = json.loads(run(state, env, "keys", "export"))
     operators = [NodeKeys.generate() for _ in range(3)]
@@ -172,6 +187,10 @@ def setup() -> tuple[Path, str]:
         if state == "XA":
             dispatched = run(state, env, "shell", "-c", DISPATCH).strip()
             print(f"[{state}] other channel: {dispatched}")
+    env = secretariat_env(passphrase_file)
+    print("[secretariat] database and review demo…", flush=True)
+    run("secretariat", env, "migrate", "-v", "0")
+    run("secretariat", env, "demo-review", "--password", password)
     (DEMO / ".loaded").touch()
     return passphrase_file, password
 
@@ -195,20 +214,42 @@ def converse(passphrase_file: Path) -> None:
         time.sleep(3)
 
 
-def deadline_timer(passphrase_file: Path, every: float = 600.0) -> None:
-    """What a production node runs from a systemd timer or cron: reminders before a legal
-    time limit expires and escalation once it has passed (``rogatory deadlines --notify``)."""
+def hear(passphrase_file: Path) -> None:
+    """The demo hearing by video between XA and XB (issue 19): an extradition consent hearing
+    scheduled with an interpreter, its safeguards and signed minutes, in turns like converse."""
+    envs = {state: env_for(state, passphrase_file) for state in ("XA", "XB")}
+    idle = 0
+    for _ in range(60):
+        said = run("XA", envs["XA"], "demo-hearing", "--start-with", "XB")
+        said += "\n" + run("XB", envs["XB"], "demo-hearing")
+        moved = [line for line in said.splitlines() if line.strip()]
+        for line in moved:
+            print(f"  hearing XA-XB: {line}", flush=True)
+        idle = 0 if moved else idle + 1
+        if idle >= 6:
+            return
+        time.sleep(3)
+
+
+def timers(passphrase_file: Path) -> None:
+    """What a production node runs from systemd timers or cron: received hearing messages
+    applied every minute (``rogatory hearings sync``), and every ten minutes reminders before
+    a legal time limit expires and escalation once it has passed (``deadlines --notify``)."""
+    tick = 0
     while True:
+        jobs = [["hearings", "sync"]] + ([["deadlines", "--notify"]] if tick % 10 == 0 else [])
         for state, _ in NODES:
-            subprocess.run(  # noqa: S603 - our own command with fixed arguments
-                [str(BIN / "rogatory"), "deadlines", "--notify"],
-                env=env_for(state, passphrase_file),
-                cwd=ROOT,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                check=False,
-            )
-        time.sleep(every)
+            for job in jobs:
+                subprocess.run(  # noqa: S603 - our own command with fixed arguments
+                    [str(BIN / "rogatory"), *job],
+                    env=env_for(state, passphrase_file),
+                    cwd=ROOT,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    check=False,
+                )
+        tick += 1
+        time.sleep(60)
 
 
 def main() -> None:
@@ -243,7 +284,33 @@ def main() -> None:
                 stderr=subprocess.STDOUT,
             )
         )
-    for _, port in NODES:
+        # The figures are kept current within a minute of a change (issue 20).
+        children.append(
+            subprocess.Popen(  # noqa: S603
+                [str(BIN / "rogatory"), "stats-refresh", "--every", "60"],
+                env=env,
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        )
+    log = (DEMO / "secretariat.log").open("ab")
+    children.append(
+        subprocess.Popen(  # noqa: S603
+            [
+                str(BIN / "rogatory"),
+                "runserver",
+                f"127.0.0.1:{SECRETARIAT_PORT}",
+                "--noreload",
+                "--insecure",
+            ],
+            env=secretariat_env(passphrase_file),
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    )
+    for port in [p for _, p in NODES] + [SECRETARIAT_PORT]:
         for _ in range(100):
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/signin/", timeout=1)
@@ -254,11 +321,18 @@ def main() -> None:
     for state, port in NODES:
         print(f"  {state}: http://127.0.0.1:{port}/   (API docs: http://127.0.0.1:{port}/api/docs)")
     print(
+        f"  Secretariat (review mechanism): http://127.0.0.1:{SECRETARIAT_PORT}/review/"
+        "   (sign in as secretariat or auditor)"
+    )
+    print(
         f"Sign in on any node as clerk, officer, supervisor, auditor or admin, password: {password}"
     )
     print(f"Logs: {DEMO}/<node>.log. Stop with Ctrl-C.")
-    threading.Thread(target=converse, args=(passphrase_file,), daemon=True).start()
-    threading.Thread(target=deadline_timer, args=(passphrase_file,), daemon=True).start()
+    # One after the other: two demo writers at once would contend for the SQLite files.
+    threading.Thread(
+        target=lambda: (converse(passphrase_file), hear(passphrase_file)), daemon=True
+    ).start()
+    threading.Thread(target=timers, args=(passphrase_file,), daemon=True).start()
 
     def stop(*_: object) -> None:
         for child in children:

@@ -92,7 +92,11 @@ def test_every_page_has_no_serious_wcag_22_aa_violation(
         # (the page itself, not an error page standing in for it)
         statuses[name] = response.status
         if name.endswith(SENT_EMPTY):
-            with page.expect_response(lambda r: r.request.method == "POST") as sent:
+            # (the form's own POST, not the live completeness check the form also sends)
+            target = f"{live_server.url}{url}"
+            with page.expect_response(
+                lambda r, target=target: r.request.method == "POST" and r.url == target
+            ) as sent:
                 page.locator("main form button.primary").click()
             statuses[name] = sent.value.status
             page.locator("#error-summary").wait_for()

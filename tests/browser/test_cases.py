@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 
 from rogatory.apps.cases.models import Case, CaseEvent
+from rogatory.apps.extradition.services.consultation import consultation_record
 from rogatory.apps.proceedings.services import case_transition
 from tests.browser.support import serious_violations, sign_in
 
@@ -134,6 +135,14 @@ def test_supervisor_refuses_a_request_giving_ground_and_reason(
     # given an incoming request registered by the clerk
     case = open_case("clerk", direction="incoming")
     case_transition(actor=people["clerk"], case_id=case.pk, target="registered")
+    # and the requesting State consulted before a refusal (UNTOC art. 18(26))
+    consultation_record(
+        actor=people["supervisor"],
+        purpose="before_refusal",
+        party="requesting_state",
+        case_id=case.pk,
+        not_possible_reason="Urgent measure.",
+    )
     sign_in(page, live_server, "supervisor")
     page.goto(f"{live_server.url}/cases/{case.pk}/")
     # when the supervisor asks to refuse it without giving a ground

@@ -35,7 +35,7 @@ def test_officer_uploads_a_large_document_with_a_progress_bar(
     page.wait_for_url(re.compile(rf"/cases/{case.pk}/$"))
     assert sent == ["XMLHttpRequest"]
     assert page.locator("#upload-progress").count() == 0
-    assert page.get_by_role("status").inner_text() == "The document was added."
+    assert page.locator(".messages[role=status]").inner_text() == "The document was added."
     doc = Document.objects.get()
     assert (doc.filename, doc.size, doc.content_type) == (
         "order.pdf",

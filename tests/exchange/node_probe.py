@@ -225,11 +225,20 @@ def _open_and_transmit(title: str, peer: str) -> dict[str, Any]:
 
     from rogatory.apps.accounts.models import User
     from rogatory.apps.cases.services import case_open
+    from rogatory.apps.cases.services.demo_data import complete_request_fields
+    from rogatory.apps.cases.services.inputs import (
+        MeasureInput,
+        NameInput,
+        OffenceInput,
+        PersonInput,
+    )
     from rogatory.apps.proceedings.services import case_transition
+    from rogatory.core.workflow import CaseKind
 
     officer = User.objects.get(username="officer")
     supervisor = User.objects.get(username="supervisor")
     with transaction.atomic():
+        # Complete enough to pass the approval checks (UNTOC art. 18(15); issue 17).
         case = case_open(
             actor=officer,
             direction="outgoing",
@@ -238,6 +247,13 @@ def _open_and_transmit(title: str, peer: str) -> dict[str, Any]:
             requested_state=peer,
             legal_bases=["untoc"],
             title=title,
+            facts="Proceeds of fraud moved through accounts of Borealis Trading.",
+            persons=[PersonInput(role="suspect", names=[NameInput("Ivan Petrov", "primary")])],
+            offences=[OffenceInput("Laundering of the proceeds of crime (UNTOC art. 6)")],
+            measures=[
+                MeasureInput("records", "Account statements", purpose="To trace the proceeds")
+            ],
+            **complete_request_fields(CaseKind.MLA, settings.NODE_STATE),
         )
         for actor, target in (
             (officer, "pending_approval"),

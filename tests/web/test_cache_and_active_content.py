@@ -52,7 +52,6 @@ def test_case_pages_api_data_and_downloads_are_not_stored(
         ("data.xml", "application/xml"),
         ("feed.atom", "application/atom+xml"),
         ("innocent.txt", "text/html; charset=utf-8"),
-        ("drawing.svg", "image/png"),
     ],
 )
 def test_active_content_is_a_neutral_attachment(

@@ -6,6 +6,7 @@ import pytest
 
 from rogatory.apps.audit.models import AccessDenial
 from rogatory.apps.cases.models import Case, CaseEvent
+from rogatory.apps.extradition.services.consultation import consultation_record
 from rogatory.apps.proceedings.services import case_transition
 
 pytestmark = pytest.mark.django_db
@@ -286,7 +287,14 @@ def test_refusal_needs_a_ground_for_the_kind_of_request(
         "Select a valid choice. extradition_nationality is not one of the available choices."
     ]
     assert writes() == before
-    # when an MLA ground is given
+    # when the requesting State has been consulted (UNTOC art. 18(26)) and an MLA ground is given
+    consultation_record(
+        actor=people["supervisor"],
+        purpose="before_refusal",
+        party="requesting_state",
+        case_id=case.pk,
+        not_possible_reason="Urgent measure.",
+    )
     client.post(
         f"/cases/{case.pk}/transition/refused/",
         {"reason": "Not possible.", "ground": "mla_no_dual_criminality"},

@@ -40,7 +40,8 @@ def test_a_measure_needs_a_description_next_to_the_field(open_case: Any, people:
         f"/cases/{case.pk}/measures/new/", {"type": "records", "description": ""}
     )
     assert response.status_code == 422
-    assert Measure.objects.filter(case=case).count() == 0
+    # nothing was added: the draft keeps only the measure it was opened with
+    assert Measure.objects.filter(case=case).count() == 1
 
 
 def test_an_outsider_cannot_add_an_offence_and_nothing_is_written(

@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Tells PostgreSQL's row-level security which user this request acts for (ADR 0006).
+    "rogatory.apps.rowsecurity.middleware.RowSecurityMiddleware",
     "rogatory.apps.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "rogatory.apps.accounts.sessions.SessionExpiryMiddleware",
@@ -192,6 +194,11 @@ DATABASES = {
     else sqlite_database(DATA_DIR / "rogatory.sqlite3")
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Row-level security on the case tables (PostgreSQL; docs/decisions/0006): each request acts
+# as its signed-in user in the database too, and background work in an explicit system
+# context. Effective when the node connects as a role that neither owns the tables nor
+# bypasses row security (`rogatory rowsecurity-role`); off only to diagnose.
+ROGATORY_ROW_SECURITY = env_bool("ROGATORY_ROW_SECURITY", True)
 
 # Argon2id first; the others stay so that older hashes still verify and are upgraded at the
 # next sign-in.

@@ -6,23 +6,28 @@ Field names follow the service parameters, so a DomainError's `field` lands on t
 from datetime import UTC, datetime, time
 from typing import Any
 
+import pycountry
+from babel import Locale
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language, pgettext_lazy, to_locale
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from rogatory.apps.accounts.models import Role, User
 from rogatory.apps.cases.choices import (
     Custody,
     DirectionChoice,
     DocumentType,
+    ExtraditionPurpose,
     GroundChoice,
     KindChoice,
     LegalBasis,
     MeasureType,
     PersonRole,
     StatusChoice,
+    TranslationStatus,
     Urgency,
+    WarrantKind,
 )
 from rogatory.apps.cases.models import Case
 from rogatory.apps.cases.services.inputs import (
@@ -32,6 +37,7 @@ from rogatory.apps.cases.services.inputs import (
     OffenceInput,
     PersonInput,
 )
+from rogatory.apps.cases.wire import DETAILS
 from rogatory.apps.directory.models import CentralAuthority, State
 from rogatory.apps.directory.selectors import authority_list, state_list
 from rogatory.core.workflow import CaseKind, CaseState, Transition
@@ -143,6 +149,59 @@ def _day_end(day: Any) -> Any:
     return datetime.combine(day, time(23, 59), tzinfo=UTC)
 
 
+def language_choices() -> list[tuple[str, str]]:
+    """Every ISO 639-1 language, named in the reader's language (CLDR via babel): a request
+    may be in any language the requested State accepts, not only the six of the interface."""
+    locale = Locale.parse(to_locale(get_language() or "en"))
+    codes = sorted(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+    named = [(c, locale.languages.get(c) or c) for c in codes]
+    return sorted(((c, f"{n} ({c})") for c, n in named), key=lambda item: item[1].casefold())
+
+
+class LanguageField(forms.ChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=lambda: blank(language_choices()), **kwargs)
+
+
+class LanguagesField(forms.MultipleChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=language_choices, **kwargs)
+
+
+# Fields of a request of one family of kinds only (issue 17): an extradition request has a
+# warrant or judgment and assurances, and no deadline for execution; assistance has the
+# authority conducting the proceedings, limits on use and a deadline (UNTOC art. 18(24)).
+_EXTRADITION_ONLY = (
+    "warrant_kind",
+    "warrant_date",
+    "warrant_court",
+    "warrant_enforceable",
+    "extradition_purpose",
+    "sentence_remaining",
+    "assurance_death_penalty",
+    "assurance_speciality",
+    "interpol_notice",
+)
+_ASSISTANCE_ONLY = ("requested_by", "use_limits")
+_TEXT = {"rows": 2}
+
+
+def _drop_for_kind(form: forms.Form, kind: str | None) -> None:
+    if kind is None:
+        return
+    k = CaseKind(kind)
+    if k.is_extradition:
+        drop: tuple[str, ...] = _ASSISTANCE_ONLY
+    elif k is CaseKind.TRANSFER_OF_SENTENCED_PERSONS:
+        drop = (*_ASSISTANCE_ONLY, "extradition_purpose", "assurance_death_penalty")
+    else:
+        drop = _EXTRADITION_ONLY
+    if k is not CaseKind.EXTRADITION:
+        drop = (*drop, "extradition_purpose")
+    for name in dict.fromkeys(drop):
+        form.fields.pop(name, None)
+
+
 class CaseEditForm(forms.Form):
     """The descriptive fields that `case_update` may change."""
 
@@ -163,6 +222,72 @@ class CaseEditForm(forms.Form):
     requested_by = forms.DateField(
         label=_("Execution requested by"), widget=DateInput, required=False
     )
+    # --- issue 17: what a complete request says (UNTOC art. 18(14)-(15), ETS 24 art. 12) ---
+    requesting_authority_name = forms.CharField(
+        label=_("Authority making the request"),
+        max_length=300,
+        required=False,
+        help_text=_("As it signs the request (UNTOC art. 18(15)(a))."),
+    )
+    proceedings_authority = forms.CharField(
+        label=_("Authority conducting the proceedings"), max_length=300, required=False
+    )
+    proceedings_authority_functions = forms.CharField(
+        label=_("Functions of that authority"), max_length=300, required=False
+    )
+    request_language = LanguageField(label=_("Language of the request"), required=False)
+    translation_languages = LanguagesField(
+        label=_("Languages of the translations attached"), required=False
+    )
+    contact_name = forms.CharField(label=_("Contact person"), max_length=200, required=False)
+    contact_function = forms.CharField(
+        label=_("Function of the contact person"), max_length=200, required=False
+    )
+    contact_phone = forms.CharField(label=_("Contact telephone"), max_length=64, required=False)
+    contact_email = forms.EmailField(label=_("Contact e-mail"), max_length=254, required=False)
+    dual_criminality = forms.CharField(
+        label=_("Dual criminality"),
+        widget=forms.Textarea(attrs=_TEXT),
+        required=False,
+        help_text=_("Why the conduct is also an offence under the requested State's law."),
+    )
+    use_limits = forms.CharField(
+        label=_("Limits on use"),
+        widget=forms.Textarea(attrs=_TEXT),
+        required=False,
+        help_text=_("The proceedings for which the evidence will be used (UNTOC art. 18(19))."),
+    )
+    warrant_kind = forms.ChoiceField(
+        label=_("Warrant or judgment"), choices=blank(WarrantKind.choices), required=False
+    )
+    warrant_date = DayField(
+        label=_("Date of the warrant or judgment"), field_key="warrant_date", required=False
+    )
+    warrant_court = forms.CharField(label=_("Issuing court"), max_length=300, required=False)
+    warrant_enforceable = forms.BooleanField(label=_("Enforceable"), required=False)
+    extradition_purpose = forms.ChoiceField(
+        label=_("Extradition sought for"),
+        choices=blank(ExtraditionPurpose.choices),
+        required=False,
+    )
+    sentence_remaining = forms.CharField(
+        label=_("Sentence remaining to be served"), max_length=200, required=False
+    )
+    assurance_death_penalty = forms.CharField(
+        label=_("Assurance on the death penalty"),
+        widget=forms.Textarea(attrs=_TEXT),
+        required=False,
+    )
+    assurance_speciality = forms.CharField(
+        label=_("Assurance of speciality"), widget=forms.Textarea(attrs=_TEXT), required=False
+    )
+    interpol_notice = forms.CharField(
+        label=_("INTERPOL notice reference"), max_length=64, required=False
+    )
+
+    def __init__(self, *args: Any, kind: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _drop_for_kind(self, kind)
 
     @classmethod
     def initial_for(cls, case: Case) -> dict[str, Any]:
@@ -173,7 +298,8 @@ class CaseEditForm(forms.Form):
     def changes(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         data["legal_bases"] = sorted(data["legal_bases"])
-        data["requested_by"] = _day_end(data.get("requested_by"))
+        if "requested_by" in data:
+            data["requested_by"] = _day_end(data.get("requested_by"))
         return data
 
 
@@ -197,6 +323,18 @@ class CaseForm(CaseEditForm):
         "confidential",
         "sealed",
         "requested_by",
+        "requesting_authority_name",
+        "proceedings_authority",
+        "proceedings_authority_functions",
+        "request_language",
+        "translation_languages",
+        "contact_name",
+        "contact_function",
+        "contact_phone",
+        "contact_email",
+        "dual_criminality",
+        "use_limits",
+        *_EXTRADITION_ONLY,
     ]
 
     requesting_state = StateField(
@@ -256,6 +394,14 @@ class CaseForm(CaseEditForm):
             "confidential": d["confidential"],
             "sealed": d["sealed"],
             "requested_by": _day_end(d.get("requested_by")),
+            **{
+                name: d[name]
+                for name in (
+                    "requesting_authority_name",
+                    *DETAILS,
+                )
+                if name in d
+            },
         }
 
 
@@ -277,6 +423,11 @@ class PersonForm(forms.Form):
     birth_date = PartialDateField(label=_("Date of birth"), field_key="birth_date", required=False)
     birth_place = forms.CharField(label=_("Place of birth"), max_length=200, required=False)
     location = forms.CharField(label=_("Known location"), max_length=300, required=False)
+    father_name = forms.CharField(label=_("Father's name"), max_length=300, required=False)
+    mother_name = forms.CharField(label=_("Mother's name"), max_length=300, required=False)
+    physical_description = forms.CharField(
+        label=_("Physical description"), widget=forms.Textarea(attrs=_TEXT), required=False
+    )
     nationalities = StatesField(
         label=_("Nationalities"),
         queryset=State.objects.none(),
@@ -345,6 +496,9 @@ class PersonForm(forms.Form):
             location=d["location"],
             nationalities=[s.code for s in d["nationalities"]],
             documents=documents,
+            father_name=d["father_name"],
+            mother_name=d["mother_name"],
+            physical_description=d["physical_description"],
         )
 
 
@@ -361,6 +515,12 @@ class OffenceForm(OptionalRowForm):
     max_penalty_life = forms.BooleanField(label=_("Maximum penalty: life"), required=False)
     place = forms.CharField(label=_("Place of commission"), max_length=200, required=False)
     committed_on = DayField(label=_("Date of commission"), field_key="committed_on", required=False)
+    legal_qualification = forms.CharField(
+        label=_("Legal qualification"),
+        max_length=300,
+        required=False,
+        help_text=_("The name of the offence in law, apart from the facts."),
+    )
 
     SERVICE_FIELDS: dict[str, str] = {}
     REQUIRED_WHEN_FILLED = {"description": _("Describe the facts of the offence.")}
@@ -519,3 +679,28 @@ class UserCreateForm(UserForm):
             "username": self.cleaned_data["username"],
             "password": self.cleaned_data["password"],
         }
+
+
+class TranslationRequestForm(forms.Form):
+    """Ask for a translation of one document of the case (issue 17)."""
+
+    document = forms.TypedChoiceField(label=_("Document"), coerce=int)
+    target_language = LanguageField(label=_("Translate into"))
+
+    def __init__(self, *args: Any, documents: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].choices = [(d.pk, d.title) for d in documents]  # type: ignore[attr-defined]  # reason: stubs
+
+
+class TranslationStepForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=TranslationStatus.choices)
+    translator = forms.CharField(label=_("Translator"), max_length=300, required=False)
+    translation_document = forms.TypedChoiceField(
+        label=_("Translated file"), coerce=int, required=False, empty_value=None
+    )
+
+    def __init__(self, *args: Any, documents: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["translation_document"].choices = blank(  # type: ignore[attr-defined]  # reason: stubs
+            [(d.pk, d.title) for d in documents]
+        )

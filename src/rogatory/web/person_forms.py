@@ -95,6 +95,9 @@ class PersonPageForm(PersonForm):
             location=d["location"],
             nationalities=[s.code for s in d["nationalities"]],
             documents=[f.to_input() for f in documents.forms if not f.is_blank()],
+            father_name=d["father_name"],
+            mother_name=d["mother_name"],
+            physical_description=d["physical_description"],
         )
 
 
@@ -125,6 +128,9 @@ def person_initial(person: Person) -> tuple[dict[str, Any], list[dict[str, Any]]
         "birth_date": birth,
         "birth_place": person.birth_place,
         "location": person.location,
+        "father_name": person.father_name,
+        "mother_name": person.mother_name,
+        "physical_description": person.physical_description,
         "nationalities": [n.state_id for n in person.nationalities.all()],
     }
     documents = [

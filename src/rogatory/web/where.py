@@ -35,6 +35,9 @@ def where_am_i(request: HttpRequest) -> dict[str, Any]:
     context: dict[str, Any] = {
         "node_state_code": code,
         "node_state_name": state.name() if state is not None else code,
+        # The Secretariat's node keeps the review mechanism's register for all States parties;
+        # it speaks for none of them.
+        "node_is_secretariat": bool(settings.SECRETARIAT_NODE),
         "node_kind": kind.value,
         "node_kind_notice": KIND_NOTICES.get(kind),
     }

@@ -95,7 +95,7 @@ def _minimal(**fields: Any) -> dict[str, Any]:
 
 def test_the_payload_names_its_schema_and_version() -> None:
     assert to_wire(CaseData(kind="mla", legal_bases=[], title="t"))["schema"] == (
-        "rogatory.case/1.0"
+        "rogatory.case/1.1"
     )
 
 
@@ -117,7 +117,7 @@ def test_an_unknown_major_version_is_refused_naming_both_versions(schema: str) -
     with pytest.raises(DomainError) as refused:
         from_wire(_minimal(schema=schema))
     assert refused.value.code == "wire.schema_unsupported"
-    assert refused.value.params == {"schema": schema, "supported": "rogatory.case/1.0"}
+    assert refused.value.params == {"schema": schema, "supported": "rogatory.case/1.1"}
 
 
 def test_a_payload_without_schema_is_read_as_the_first_version() -> None:

@@ -6,6 +6,7 @@ from ninja.security import HttpBearer, django_auth
 
 from rogatory.apps.accounts.security import auth_event
 from rogatory.apps.accounts.services import api_token_user
+from rogatory.apps.rowsecurity.context import act_as
 
 
 class TokenAuth(HttpBearer):
@@ -17,6 +18,8 @@ class TokenAuth(HttpBearer):
             auth_event("api_token.failed", request=request, level=logging.WARNING)
         else:
             request.user = user
+            # Row-level security acts for the token's user too, not only for a session's.
+            act_as(user)
         return user
 
 

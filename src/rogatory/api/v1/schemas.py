@@ -48,6 +48,9 @@ class PersonIn(Schema):
     location: str = Field("", max_length=300)
     nationalities: list[str] = Field([], max_length=MAX_ROWS)
     documents: list[IdDocumentIn] = Field([], max_length=MAX_ROWS)
+    father_name: str = Field("", max_length=300)
+    mother_name: str = Field("", max_length=300)
+    physical_description: str = ""
 
 
 class OffenceIn(Schema):
@@ -57,6 +60,7 @@ class OffenceIn(Schema):
     max_penalty_life: bool = False
     place: str = Field("", max_length=200)
     committed_on: OffenceDay = None
+    legal_qualification: str = Field("", max_length=300)
 
 
 class MeasureIn(Schema):
@@ -88,6 +92,27 @@ class CaseIn(Schema):
     persons: list[PersonIn] = Field([], max_length=MAX_ROWS)
     offences: list[OffenceIn] = Field([], max_length=MAX_ROWS)
     measures: list[MeasureIn] = Field([], max_length=MAX_ROWS)
+    # What a complete request says (issue 17; wire schema 1.1).
+    requesting_authority_name: str = Field("", max_length=300)
+    proceedings_authority: str = Field("", max_length=300)
+    proceedings_authority_functions: str = Field("", max_length=300)
+    request_language: str = Field("", max_length=8)
+    translation_languages: list[str] = Field([], max_length=MAX_ROWS)
+    contact_name: str = Field("", max_length=200)
+    contact_function: str = Field("", max_length=200)
+    contact_phone: str = Field("", max_length=64)
+    contact_email: str = Field("", max_length=254)
+    dual_criminality: str = ""
+    use_limits: str = ""
+    warrant_kind: str = ""
+    warrant_date: OffenceDay = None
+    warrant_court: str = Field("", max_length=300)
+    warrant_enforceable: bool = False
+    extradition_purpose: str = ""
+    sentence_remaining: str = Field("", max_length=200)
+    assurance_death_penalty: str = ""
+    assurance_speciality: str = ""
+    interpol_notice: str = Field("", max_length=64)
 
 
 class CasePatch(Schema):
@@ -103,6 +128,26 @@ class CasePatch(Schema):
     confidential: Present[bool] = None
     requested_by: Moment | None = None
     legal_bases: Present[list[str]] = Field(None, max_length=MAX_ROWS)
+    requesting_authority_name: Present[str] = Field(None, max_length=300)
+    proceedings_authority: Present[str] = Field(None, max_length=300)
+    proceedings_authority_functions: Present[str] = Field(None, max_length=300)
+    request_language: Present[str] = Field(None, max_length=8)
+    translation_languages: Present[list[str]] = Field(None, max_length=MAX_ROWS)
+    contact_name: Present[str] = Field(None, max_length=200)
+    contact_function: Present[str] = Field(None, max_length=200)
+    contact_phone: Present[str] = Field(None, max_length=64)
+    contact_email: Present[str] = Field(None, max_length=254)
+    dual_criminality: Present[str] = None
+    use_limits: Present[str] = None
+    warrant_kind: Present[str] = None
+    warrant_date: OffenceDay = None
+    warrant_court: Present[str] = Field(None, max_length=300)
+    warrant_enforceable: Present[bool] = None
+    extradition_purpose: Present[str] = None
+    sentence_remaining: Present[str] = Field(None, max_length=200)
+    assurance_death_penalty: Present[str] = None
+    assurance_speciality: Present[str] = None
+    interpol_notice: Present[str] = Field(None, max_length=64)
 
 
 class TransitionIn(Schema):
@@ -175,6 +220,9 @@ class PersonOut(Schema):
     names: list[NameOut]
     nationalities: list[NationalityOut]
     documents: list[IdDocumentOut]
+    father_name: str
+    mother_name: str
+    physical_description: str
 
 
 class OffenceOut(Schema):
@@ -185,6 +233,7 @@ class OffenceOut(Schema):
     max_penalty_life: bool
     place: str
     committed_on: date | None
+    legal_qualification: str
 
 
 class MeasureOut(Schema):
@@ -250,6 +299,27 @@ class CaseDetailOut(CaseSummaryOut):
     deadlines: list[DeadlineOut]
     links_out: list[LinkOut]
     links_in: list[LinkOut]
+    requesting_authority_name: str
+    proceedings_authority: str
+    proceedings_authority_functions: str
+    request_language: str
+    translation_languages: list[str]
+    contact_name: str
+    contact_function: str
+    contact_phone: str
+    contact_email: str
+    dual_criminality: str
+    use_limits: str
+    warrant_kind: str
+    warrant_date: date | None
+    warrant_court: str
+    warrant_enforceable: bool
+    extradition_purpose: str
+    sentence_remaining: str
+    assurance_death_penalty: str
+    assurance_speciality: str
+    interpol_notice: str
+    approved_hash: str
 
 
 class TransitionOptionOut(Schema):

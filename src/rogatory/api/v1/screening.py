@@ -16,6 +16,9 @@ class MatchOut(Schema):
     other_case_id: int
     other_person_id: int
     score: float
+    # "alert" (linked, officers alerted) or "review" ("possible, please check": no link, no
+    # alert until an officer confirms it).
+    band: str
     explanation: list[dict[str, Any]]
     status: str
     decided_by_id: int | None

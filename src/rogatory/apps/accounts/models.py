@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     SUPERVISOR = CoreRole.SUPERVISOR.value, _("Supervisor")
     AUDITOR = CoreRole.AUDITOR.value, _("Auditor")
     ADMINISTRATOR = CoreRole.ADMINISTRATOR.value, _("Administrator")
+    SECRETARIAT = CoreRole.SECRETARIAT.value, _("Secretariat")
 
 
 class User(AbstractUser):  # type: ignore[django-manager-missing]  # Passkey's FK, from django-otp

@@ -194,6 +194,11 @@ class MeasureType(models.TextChoices):
     EXAMINATION = "examination", _("Examination of objects and sites")
     RECORDS = "records", _("Bank, business or government records")
     ELECTRONIC_EVIDENCE = "electronic_evidence", _("Electronic evidence")
+    # Budapest Convention (ETS 185) arts. 29-30: expedited preservation before production.
+    ELECTRONIC_PRESERVATION = (
+        "electronic_preservation",
+        _("Expedited preservation of electronic data"),
+    )
     ASSET_TRACING = "asset_tracing", _("Identifying, tracing or freezing proceeds")
     CONFISCATION = "confiscation", _("Confiscation")
     TRANSFER_OF_DETAINED_PERSON = "transfer_detained", _("Transfer of a detained person")
@@ -215,3 +220,23 @@ class LinkType(models.TextChoices):
     SAME_PERSON = "same_person", _("Concerns the same person")
     FOLLOW_UP = "follow_up", _("Follow-up request")
     COMPETING = "competing", _("Competing request")
+
+
+class WarrantKind(models.TextChoices):
+    """What the extradition request rests on (ETS 24 art. 12(2)(a))."""
+
+    ARREST_WARRANT = "arrest_warrant", _("Warrant of arrest")
+    JUDGMENT = "judgment", _("Conviction or sentence")
+    OTHER_ORDER = "other_order", _("Other order with the same effect")
+
+
+class ExtraditionPurpose(models.TextChoices):
+    PROSECUTION = "prosecution", _("Prosecution")
+    ENFORCEMENT = "enforcement", _("Enforcement of a sentence")
+
+
+class TranslationStatus(models.TextChoices):
+    NEEDED = "needed", _("Needs translation")
+    IN_TRANSLATION = "in_translation", _("In translation")
+    TRANSLATED = "translated", _("Translated")
+    CERTIFIED = "certified", _("Certified")

@@ -9,6 +9,7 @@ from rogatory.apps.cases.choices import (
     DatePrecision,
     DirectionChoice,
     DocumentType,
+    ExtraditionPurpose,
     GroundChoice,
     KindChoice,
     LegalBasis,
@@ -17,7 +18,9 @@ from rogatory.apps.cases.choices import (
     NameRole,
     PersonRole,
     StatusChoice,
+    TranslationStatus,
     Urgency,
+    WarrantKind,
 )
 from rogatory.apps.cases.clock_choices import ClockBasisChoice, EventKindChoice
 from rogatory.apps.cases.nationality_choices import FollowUpKind, FollowUpStatus
@@ -107,6 +110,60 @@ class Case(models.Model):
     time_limit_basis = models.CharField(
         _("time limits under"), max_length=24, choices=ClockBasisChoice.choices, blank=True
     )
+    # --- What a complete request says (issue 17; wire schema 1.1). ---
+    # UNTOC art. 18(15)(a): the identity of the authority making the request, as the letter
+    # names it (the directory entry above does not travel).
+    requesting_authority_name = models.CharField(
+        _("requesting authority (as named in the request)"), max_length=300, blank=True
+    )
+    # UNTOC art. 18(15)(b): name and functions of the authority conducting the proceedings.
+    proceedings_authority = models.CharField(
+        _("authority conducting the proceedings"), max_length=300, blank=True
+    )
+    proceedings_authority_functions = models.CharField(
+        _("functions of that authority"), max_length=300, blank=True
+    )
+    # UNTOC art. 18(14): the language of the request and those of its translations.
+    request_language = models.CharField(_("language of the request"), max_length=8, blank=True)
+    translation_languages = models.JSONField(_("languages of the translations"), default=list)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_function = models.CharField(_("function of the contact"), max_length=200, blank=True)
+    contact_phone = models.CharField(_("contact telephone"), max_length=64, blank=True)
+    contact_email = models.CharField(_("contact e-mail"), max_length=254, blank=True)
+    # UNTOC arts. 16(1) and 18(9): why the conduct is an offence in the requested State too.
+    dual_criminality = models.TextField(_("dual criminality"), blank=True)
+    # UNTOC art. 18(19): the uses to which the evidence will be put, and no other.
+    use_limits = models.TextField(_("limits on use"), blank=True)
+    # Extradition: ETS 24 art. 12(2)(a); UN Model Treaty on Extradition art. 5(2).
+    warrant_kind = models.CharField(
+        _("warrant or judgment"), max_length=24, choices=WarrantKind.choices, blank=True
+    )
+    warrant_date = models.DateField(_("date of the warrant or judgment"), null=True, blank=True)
+    warrant_court = models.CharField(_("issuing court"), max_length=300, blank=True)
+    warrant_enforceable = models.BooleanField(_("enforceable"), default=False)
+    extradition_purpose = models.CharField(
+        _("purpose of the extradition"),
+        max_length=16,
+        choices=ExtraditionPurpose.choices,
+        blank=True,
+    )
+    sentence_remaining = models.CharField(
+        _("sentence remaining to be served"), max_length=200, blank=True
+    )
+    assurance_death_penalty = models.TextField(_("assurance on the death penalty"), blank=True)
+    assurance_speciality = models.TextField(_("assurance of speciality"), blank=True)
+    interpol_notice = models.CharField(_("INTERPOL notice"), max_length=64, blank=True)
+    # Four eyes (issue 17): the SHA-256 of the canonical wire payload the supervisor approved;
+    # any change afterwards withdraws the approval (rogatory.apps.cases.services.transition).
+    approved_hash = models.CharField(_("approved version"), max_length=64, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
 
     class Meta:
         verbose_name = _("case")
@@ -173,6 +230,11 @@ class Person(models.Model):
     birth_day = models.PositiveSmallIntegerField(_("day of birth"), null=True, blank=True)
     birth_place = models.CharField(_("place of birth"), max_length=200, blank=True)
     location = models.CharField(_("known location"), max_length=300, blank=True)
+    # Arabic names are built on the father's name; both parents' names tell namesakes apart.
+    father_name = models.CharField(_("father's name"), max_length=300, blank=True)
+    mother_name = models.CharField(_("mother's name"), max_length=300, blank=True)
+    # UN Model Treaty on Extradition art. 5(2)(a).
+    physical_description = models.TextField(_("physical description"), blank=True)
 
     class Meta:
         verbose_name = _("person")
@@ -249,6 +311,8 @@ class Offence(models.Model):
     max_penalty_life = models.BooleanField(_("maximum penalty: life"), default=False)
     place = models.CharField(_("place of commission"), max_length=200, blank=True)
     committed_on = models.DateField(_("date of commission"), null=True, blank=True)
+    # ETS 24 art. 12(2)(b): the offence's legal qualification, apart from the facts.
+    legal_qualification = models.CharField(_("legal qualification"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -390,6 +454,16 @@ class CommunicationKindChoice(models.TextChoices):
     PARTIAL_EXECUTION = CommunicationKind.PARTIAL_EXECUTION.value, _("Partial execution")
     FINAL_EXECUTION = CommunicationKind.FINAL_EXECUTION.value, _("Final execution")
     CLOSURE = CommunicationKind.CLOSURE.value, _("Closure")
+    # A video hearing's scheduling and minutes travel on the case thread (apps.hearings).
+    HEARING_PROPOSAL = CommunicationKind.HEARING_PROPOSAL.value, _("Hearing: proposal")
+    HEARING_COUNTER_PROPOSAL = (
+        CommunicationKind.HEARING_COUNTER_PROPOSAL.value,
+        _("Hearing: counter-proposal"),
+    )
+    HEARING_ACCEPTANCE = CommunicationKind.HEARING_ACCEPTANCE.value, _("Hearing: slot accepted")
+    HEARING_CHANGE = CommunicationKind.HEARING_CHANGE.value, _("Hearing: slot changed")
+    HEARING_CANCELLATION = CommunicationKind.HEARING_CANCELLATION.value, _("Hearing: cancellation")
+    HEARING_MINUTES = CommunicationKind.HEARING_MINUTES.value, _("Hearing: signed minutes")
 
 
 class Communication(models.Model):
@@ -506,3 +580,35 @@ class NationalityFollowUp(models.Model):
     class Meta:
         verbose_name = _("nationality follow-up")
         ordering = ["opened_on", "id"]
+
+
+class DocumentTranslation(models.Model):
+    """A document's translation into one language, tracked from need to certification
+    (UNTOC art. 18(14): a language acceptable to the requested State)."""
+
+    original = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="translations")
+    target_language = models.CharField(_("target language"), max_length=8)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=TranslationStatus.choices,
+        default=TranslationStatus.NEEDED,
+    )
+    translator = models.CharField(_("translator"), max_length=300, blank=True)
+    # The translated file, a document of the same case, once there is one.
+    translation = models.ForeignKey(
+        Document, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["original", "target_language"], name="translation_one_per_language"
+            )
+        ]

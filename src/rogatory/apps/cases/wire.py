@@ -3,6 +3,10 @@ converter from the case file's rows to what travels to the other State."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from typing import Any
+
 from rogatory.apps.cases.models import Case
 from rogatory.apps.cases.models import Person as PersonRow
 from rogatory.core.wire import (
@@ -13,6 +17,7 @@ from rogatory.core.wire import (
     Name,
     Offence,
     Person,
+    to_wire,
 )
 
 
@@ -29,6 +34,9 @@ def person_data(person: PersonRow) -> Person:
         documents=[
             IdDocument(d.type, d.number, d.issuing_state_id) for d in person.documents.all()
         ],
+        father_name=person.father_name,
+        mother_name=person.mother_name,
+        physical_description=person.physical_description,
     )
 
 
@@ -56,6 +64,7 @@ def case_data(case: Case) -> CaseData:
                 o.max_penalty_life,
                 o.place,
                 o.committed_on,
+                o.legal_qualification,
             )
             for o in case.offences.all()
         ],
@@ -63,4 +72,50 @@ def case_data(case: Case) -> CaseData:
             Measure(m.type, m.description, m.purpose, m.procedure) for m in case.measures.all()
         ],
         documents=[DocumentNote(d.sha256, d.title, d.language) for d in case.documents.all()],
+        requesting_authority=case.requesting_authority_name,
+        translation_languages=list(case.translation_languages),
+        **{name: getattr(case, name) for name in DETAILS if name != "translation_languages"},
     )
+
+
+# The request fields of wire schema 1.1 stored under the same name on ``Case`` (the requesting
+# authority is ``requesting_authority_name`` there: ``requesting_authority`` is the directory
+# entry, which does not travel).
+DETAILS = (
+    "proceedings_authority",
+    "proceedings_authority_functions",
+    "request_language",
+    "translation_languages",
+    "contact_name",
+    "contact_function",
+    "contact_phone",
+    "contact_email",
+    "dual_criminality",
+    "use_limits",
+    "warrant_kind",
+    "warrant_date",
+    "warrant_court",
+    "warrant_enforceable",
+    "extradition_purpose",
+    "sentence_remaining",
+    "assurance_death_penalty",
+    "assurance_speciality",
+    "interpol_notice",
+)
+
+
+def details_of(data: CaseData) -> dict[str, Any]:
+    """The schema 1.1 fields of a received request, as ``case_open`` keyword arguments."""
+    return {
+        "requesting_authority_name": data.requesting_authority,
+        **{name: getattr(data, name) for name in DETAILS},
+    }
+
+
+def canonical_hash(case: Case) -> str:
+    """SHA-256 of the request's canonical wire payload (sorted keys, no spaces): the version a
+    supervisor approves. Documents enter by their hashes, so a changed file changes it too."""
+    payload = json.dumps(
+        to_wire(case_data(case)), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()

@@ -78,3 +78,48 @@ class CentralAuthority(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.state_id})"
+
+
+class RequirementStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+class RequirementSet(models.Model):
+    """One version of what a State asks of a request it receives (issue 17): languages,
+    channels, legal bases in force, dual criminality, minimum penalty, electronic transmission,
+    urgency channel and per-measure notes, each version with its sources.
+
+    ``data`` is the JSON form read by ``rogatory.core.drafting.parse_requirements``. Versions
+    are kept: publishing one supersedes the previous, never overwrites it.
+    """
+
+    state = models.ForeignKey(
+        State, on_delete=models.PROTECT, related_name="requirement_sets", verbose_name=_("State")
+    )
+    version = models.PositiveIntegerField(_("version"))
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=RequirementStatus.choices,
+        default=RequirementStatus.DRAFT,
+    )
+    data = models.JSONField(_("requirements"))
+    # A real State's published requirements, shipped as an example, not operational data.
+    example = models.BooleanField(_("example"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_by = models.CharField(_("published by"), max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["state_id", "-version"]
+        verbose_name = _("requirements of a State")
+        constraints = [
+            models.UniqueConstraint(fields=["state", "version"], name="requirements_version"),
+            models.UniqueConstraint(
+                fields=["state"],
+                condition=models.Q(status="published"),
+                name="requirements_one_published",
+            ),
+        ]

@@ -1,6 +1,12 @@
 from django.db.models import QuerySet
 
-from rogatory.apps.directory.models import CentralAuthority, State
+from rogatory.apps.directory.models import (
+    CentralAuthority,
+    RequirementSet,
+    RequirementStatus,
+    State,
+)
+from rogatory.core.drafting import Requirements, parse_requirements
 
 
 def state_list() -> QuerySet[State]:
@@ -12,3 +18,13 @@ def state_list() -> QuerySet[State]:
 def authority_list(*, state: str | None = None) -> QuerySet[CentralAuthority]:
     qs = CentralAuthority.objects.select_related("state").order_by("state_id", "instrument")
     return qs.filter(state_id=state) if state else qs
+
+
+def requirements_published(state: str) -> Requirements | None:
+    """The published requirements of ``state``, or None where none are published."""
+    row = RequirementSet.objects.filter(state_id=state, status=RequirementStatus.PUBLISHED).first()
+    return parse_requirements(row.data) if row is not None else None
+
+
+def requirement_versions(state: str) -> QuerySet[RequirementSet]:
+    return RequirementSet.objects.filter(state_id=state).order_by("-version")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from rogatory.apps.audit.services import access_denied
 from rogatory.apps.cases.models import Case, Person, PersonName
 from rogatory.apps.cases.selectors import case_get_for, case_queryset_for
-from rogatory.apps.extradition.models import CompetingFile
+from rogatory.apps.extradition.models import CompetingFile, Consultation
 from rogatory.apps.screening.models import MatchStatus, PersonMatch
 from rogatory.core.deadlines.events import ClockBasis
 from rogatory.core.errors import DomainError
@@ -83,7 +83,14 @@ def competing_files_of(*, actor: Any, case_id: int) -> QuerySet[CompetingFile]:
 def competing_file_get_for(*, actor: Any, file_id: int) -> CompetingFile:
     file = CompetingFile.objects.filter(pk=file_id).select_related("decided_by").first()
     visible = set(case_queryset_for(actor=actor).values_list("pk", flat=True))
-    if file is None or not set(file.cases.values_list("pk", flat=True)) <= visible:
+    # The file's requests from its own link table: under row-level security a join through
+    # the cases would list only the visible ones, and the check would pass vacuously.
+    in_file = set(
+        CompetingFile.cases.through.objects.filter(competingfile_id=file_id).values_list(
+            "case_id", flat=True
+        )
+    )
+    if file is None or not in_file <= visible:
         access_denied(
             actor=actor, action="extradition.read", object_type="competing", object_id=file_id
         )
@@ -165,10 +172,17 @@ class CompetingView:
     file: CompetingFile
     cases: list[Case]
     findings: list[Finding]
+    # Other States and Eurojust consulted on the file (FD 2002/584/JHA art. 16(2)).
+    consultations: list[Consultation]
 
 
 def competing_view_for(*, actor: Any, file_id: int) -> CompetingView:
     """The file, its requests side by side and the factors read from them."""
     file = competing_file_get_for(actor=actor, file_id=file_id)
     cases = competing_cases(file)
-    return CompetingView(file=file, cases=cases, findings=competing_findings(cases))
+    return CompetingView(
+        file=file,
+        cases=cases,
+        findings=competing_findings(cases),
+        consultations=list(file.consultations.select_related("state")),
+    )

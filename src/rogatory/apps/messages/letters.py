@@ -2,6 +2,13 @@
 
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _  # noqa: F401
+from django.utils.translation import gettext_lazy as _
 
-MESSAGES: dict[str, Any] = {}
+MESSAGES: dict[str, Any] = {
+    "letter.unknown_language": _(
+        "A letter can be written in Arabic, Chinese, English, French, Russian or Spanish, "
+        "not in “%(value)s”."
+    ),
+    "letter.unknown_format": _("A letter is produced as PDF or DOCX, not as “%(value)s”."),
+    "letter.not_extradition": _("A file summary exists only for extradition requests."),
+}

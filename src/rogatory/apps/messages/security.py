@@ -2,6 +2,11 @@
 
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _  # noqa: F401
+from django.utils.translation import gettext_lazy as _
 
-MESSAGES: dict[str, Any] = {}
+MESSAGES: dict[str, Any] = {
+    "rowsecurity.bad_role": _("“%(role)s” is not a valid database role name."),
+    "document.type_mismatch": _(
+        "The file’s content is not of the type it claims (%(claimed)s); it looks like %(found)s."
+    ),
+}

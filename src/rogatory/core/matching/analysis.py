@@ -77,9 +77,12 @@ def _arabic_index() -> tuple[dict[str, str], dict[str, str]]:
     by_arabic: dict[str, str] = {}
     by_latin: dict[str, str] = {}
     ambiguous: set[str] = set()
+    ambiguous_arabic: set[str] = set()
     for group, (arabic, latin) in GIVEN_NAMES.items():
         for form in arabic:
-            by_arabic[translit.normalise_arabic(form).replace(" ", "")] = group
+            key = translit.normalise_arabic(form).replace(" ", "")
+            if by_arabic.setdefault(key, group) != group:
+                ambiguous_arabic.add(key)
         for spelling in latin:
             key = re.sub(r"[^a-z]", "", spelling)
             if by_latin.setdefault(key, group) != group:
@@ -88,6 +91,9 @@ def _arabic_index() -> tuple[dict[str, str], dict[str, str]]:
     # it is compared by its spelling and skeleton instead.
     for key in ambiguous:
         del by_latin[key]
+    # So is one Arabic spelling of two names without vowels (عمران: Imran or Umran).
+    for key in ambiguous_arabic:
+        del by_arabic[key]
     return by_arabic, by_latin
 
 
@@ -193,10 +199,37 @@ def analyse_token(raw: str, script: Script) -> Token | None:
         return _make_token(text, script, TokenKind.NAME, forms) if forms else None
     if script == Script.HANGUL:
         return _hangul_token(text, segment=False)[0]
-    forms = translit.latin_forms(translit.ascii_fold(text))
+    if script == Script.HEBREW:
+        if text in _HEBREW_PARTICLES:
+            # בן / בת (son / daughter of): Ben-Gurion, Ben David.
+            return _finish(text, script, TokenKind.PARTICLE, _HEBREW_PARTICLES[text], (), None)
+        forms = translit.hebrew_forms(text)
+        if not forms:
+            return None
+        skeletons = tuple(
+            dict.fromkeys(
+                (
+                    *translit.hebrew_skeletons(text),
+                    *(s for f in forms for s in translit.latin_skeletons(f)),
+                )
+            )
+        )
+        return _finish(text, script, TokenKind.NAME, forms, skeletons, None)
+    reader = _OTHER_SCRIPT_FORMS.get(script)
+    forms = reader(text) if reader else translit.latin_forms(translit.ascii_fold(text))
     if not forms:
         return None
     return _make_token(text, script, TokenKind.NAME, forms)
+
+
+_HEBREW_PARTICLES = {"בן": ("ben",), "בת": ("bat",)}
+_OTHER_SCRIPT_FORMS = {
+    Script.GREEK: translit.greek_forms,
+    Script.DEVANAGARI: translit.indic_forms,
+    Script.BENGALI: translit.indic_forms,
+    Script.THAI: translit.thai_forms,
+    Script.ARMENIAN: translit.armenian_forms,
+}
 
 
 def _hangul_part(chars: str, kind: TokenKind) -> Token:
@@ -227,7 +260,7 @@ def _arabic_token(text: str) -> Token | None:
         return _finish(
             norm, Script.ARABIC, TokenKind.PARTICLE, (translit.ascii_fold(norm),), (), None
         )
-    group = _GROUP_BY_ARABIC.get(norm)
+    group = _GROUP_BY_ARABIC.get(norm) or _GROUP_BY_ARABIC.get(translit.sorani_vowels_dropped(norm))
     stem = norm
     # The article "al-" glued to a family name ("الهاشمي"); "الله" is part of theophoric names.
     if group is None and norm.startswith("ال") and len(norm) > 3 and not norm.endswith("له"):
@@ -337,7 +370,11 @@ def _split_scripts(word: str) -> list[tuple[str, Script]]:
 
 
 _DIN_PARTS = frozenset(("din", "dine", "deen", "ddin", "ddine", "eddin", "eddine", "uddin"))
-_DIN_INFIXES = frozenset(("al", "el", "ad", "ed", "ud", "ul", "ud", "uz", "ed"))
+# The article between the parts of a compound, as the Latin spellings write it, assimilated
+# to a sun letter or not (Abd-ur-Rahman, Nizam-ud-Din, Shams-ud-Duha, Abd-us-Salam).
+_DIN_INFIXES = frozenset(
+    ("al", "el", "ad", "ed", "ud", "ul", "uz", "ur", "us", "ar", "as", "az", "at", "an", "un")
+)
 
 
 def _din_compound(tokens: list[Token], index: int) -> tuple[Token, int] | None:
@@ -350,23 +387,26 @@ def _din_compound(tokens: list[Token], index: int) -> tuple[Token, int] | None:
         if tokens[index + 1].text not in ("الدين", "دين"):
             return None
         merged = analyse_token(token.text + "الدين", Script.ARABIC)
-        if merged is None or merged.group is None:
+        if merged is None:
             return None
         return merged, index + 2
     if token.script != Script.LATIN:
         return None
     nxt, infix = index + 1, ""
-    if tokens[nxt].kind == TokenKind.PARTICLE and tokens[nxt].forms[0] in _DIN_INFIXES:
+    if tokens[nxt].forms[0] in _DIN_INFIXES and nxt + 1 < len(tokens):
         infix = tokens[nxt].forms[0]
         nxt += 1
     if nxt >= len(tokens) or tokens[nxt].forms[0] not in _DIN_PARTS:
         return None
     joined = token.forms[0] + infix + tokens[nxt].forms[0]
     group = _GROUP_BY_LATIN.get(joined)
-    if group is None:
-        return None
+    # Every "-al-Din" honorific is one name part, listed or not: Nizam-ud-Din, Nizamuddin and
+    # نظام الدين must meet as one part, whichever script writes it apart.
+    forms = (joined, token.forms[0] + "uddin") if group is None else (joined,)
     skeletons = tuple(dict.fromkeys(s + "dn" for s in token.skeletons[:1]))
-    return _finish(joined, Script.LATIN, TokenKind.NAME, (joined,), skeletons, group), nxt + 1
+    return _finish(
+        joined, Script.LATIN, TokenKind.NAME, tuple(dict.fromkeys(forms)), skeletons, group
+    ), nxt + 1
 
 
 def _join_theophoric(tokens: list[Token]) -> list[Token]:
@@ -378,7 +418,9 @@ def _join_theophoric(tokens: list[Token]) -> list[Token]:
         if token.script == Script.LATIN and token.forms[0] in ABD_FORMS and index + 1 < len(tokens):
             nxt = index + 1
             infix = ""
-            if tokens[nxt].kind == TokenKind.PARTICLE and nxt + 1 < len(tokens):
+            if (
+                tokens[nxt].kind == TokenKind.PARTICLE or tokens[nxt].forms[0] in _DIN_INFIXES
+            ) and nxt + 1 < len(tokens):
                 infix = tokens[nxt].forms[0]
                 nxt += 1
             rest = tokens[nxt]
@@ -404,9 +446,63 @@ def _join_theophoric(tokens: list[Token]) -> list[Token]:
                 out.append(merged)
                 index += 2
                 continue
+        suffixed = _suffix_compound(out, token)
+        if suffixed is not None:
+            out[-1] = suffixed
+            index += 1
+            continue
         out.append(token)
         index += 1
     return out
+
+
+# Second parts that make one name with the part before them, written joined in one script
+# and apart (or hyphenated) in the other: the theophoric "-ullah" (Habibullah, Habib Ullah,
+# حبيب الله), the Pashtun tribal "-zai" (son of: Ahmadzai, Ahmad Zai, احمدزی) and "-khel"
+# (clan: Sulemankhel), and the Persian "-zada"/"-zadeh" (born of: Hassanzadeh, Hasan Zada,
+# حسن‌زاده). Arabic-script parts are folded (normalise_arabic) before the lookup.
+_LATIN_SUFFIXES = frozenset(
+    (
+        "ullah", "allah", "ollah", "illah", "zai", "zay", "zoy", "khel", "khail", "kheil",
+        "kheyl", "khil", "zada", "zadah", "zadeh", "zade", "zoda", "zodah",
+    )
+)  # fmt: skip
+# Not "Alla", "Ulla" (Russian and Nordic given names: IVANOVA Alla) nor "Zi" (a Chinese
+# syllable).
+_ARABIC_SUFFIXES = frozenset(("الله", "زي", "خيل", "زاده", "زادة"))
+# "Zai" is also a Chinese given syllable (王仔 Wang Zai): never joined after a Han surname.
+_HAN_SURNAME_SPELLINGS = frozenset(
+    form for chars in SURNAMES for form in translit.han_surname_forms(chars)
+)
+
+
+def _suffix_compound(out: list[Token], token: Token) -> Token | None:
+    """``out[-1]`` and ``token`` as one name part when ``token`` is a compound ending."""
+    if not out or token.script != out[-1].script:
+        return None
+    head = out[-1]
+    if head.kind in (TokenKind.PARTICLE, TokenKind.INITIAL) or head.script == Script.HAN:
+        return None
+    if token.script == Script.ARABIC:
+        if token.text not in _ARABIC_SUFFIXES:
+            return None
+        return analyse_token(head.text + token.text, Script.ARABIC)
+    if token.script != Script.LATIN or token.forms[0] not in _LATIN_SUFFIXES:
+        return None
+    if token.forms[0] in ("zai", "zay") and head.forms[0] in _HAN_SURNAME_SPELLINGS:
+        return None
+    joined = head.forms[0] + token.forms[0]
+    merged = analyse_token(joined, Script.LATIN)
+    if merged is None:
+        return None
+    return _finish(
+        head.text + token.text,
+        Script.LATIN,
+        TokenKind.NAME,
+        merged.forms,
+        merged.skeletons,
+        merged.group,
+    )
 
 
 @lru_cache(maxsize=200_000)
@@ -482,6 +578,16 @@ def analyse_name(text: str, role: NameRole = NameRole.PRIMARY) -> AnalysedName:
         first = tokens[0]
         tokens[0] = _finish(
             first.text, first.script, TokenKind.NAME, first.forms, first.skeletons, first.group
+        )
+    # A particle never closes a name: a last one is a family name (Amit Das, Maria Da).
+    if (
+        len(tokens) > 1
+        and tokens[-1].kind == TokenKind.PARTICLE
+        and tokens[-1].script != Script.ARABIC
+    ):
+        last = tokens[-1]
+        tokens[-1] = _finish(
+            last.text, last.script, TokenKind.NAME, last.forms, last.skeletons, last.group
         )
     unique: dict[tuple[str, TokenKind, int], Token] = {}
     for token, origin in zip(tokens, origins, strict=True):

@@ -17,13 +17,19 @@ from typing import Any, TextIO
 from rogatory.core.matching.index import MatchIndex
 from rogatory.core.matching.parallel import ScreeningPool
 from rogatory.core.matching.records import Person, RecordError, person_from_dict
-from rogatory.core.matching.scoring import DEFAULT_THRESHOLD, score_pair
+from rogatory.core.matching.scoring import DEFAULT_THRESHOLD, band_of, score_pair
 
 __all__ = ["DEFAULT_THRESHOLD", "build_index", "score_stream", "screen_stream"]
 
 
 def _write(out: TextIO, payload: dict[str, Any]) -> None:
-    out.write(json.dumps(payload, ensure_ascii=False) + "\n")
+    # One JSON object per line: the line breaks that JSON leaves unescaped but line readers
+    # split on (NEL, LINE and PARAGRAPH SEPARATOR, possible inside a name) are escaped.
+    text = json.dumps(payload, ensure_ascii=False)
+    out.write(text.translate(_LINE_BREAKS) + "\n")
+
+
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def _json_lines(lines: Iterable[str]) -> Iterator[tuple[int, Any, str | None]]:
@@ -82,9 +88,11 @@ def screen_stream(
     threshold: float,
     workers: int = 0,
 ) -> int:
-    """PERSON per line in; ``{"query": id, "candidates": [{"id", "score", "match", ...}]}`` out.
+    """PERSON per line in; ``{"query": id, "candidates": [{"id", "score", "match", "band",
+    ...}]}`` out. ``band`` is ``alert`` at or above ``threshold``, ``review`` in the review
+    band below it (``REVIEW_THRESHOLD``), else null.
 
-    The ``explanation`` is included for candidates at or above ``threshold``. ``workers``
+    The ``explanation`` is included for candidates in either band. ``workers``
     extra processes share the scoring of each query's candidates.
     """
     with ScreeningPool(MatchIndex.load(index_dir), workers) as pool:
@@ -112,12 +120,14 @@ def _screen_lines(
             continue
         candidates = []
         for candidate in found:
+            band = band_of(candidate.score, threshold=threshold)
             item: dict[str, Any] = {
                 "id": candidate.person_id,
                 "score": round(candidate.score, 4),
                 "match": candidate.pair.match,
+                "band": band.value if band else None,
             }
-            if candidate.pair.match:
+            if band is not None:
                 item["explanation"] = [e.to_dict() for e in candidate.pair.explanation]
             candidates.append(item)
         _write(out, {"query": person.id, "candidates": candidates})

@@ -29,6 +29,7 @@ _MATCHED_FLOOR = 0.55
 _GENDER_FORM_CAP = 0.6
 
 _lev = Levenshtein.normalized_similarity
+_ABJADS = frozenset((Script.ARABIC, Script.HEBREW, Script.DEVANAGARI, Script.BENGALI, Script.THAI))
 
 
 def token_similarity(a: Token, b: Token) -> tuple[float, str]:
@@ -70,7 +71,7 @@ def token_similarity(a: Token, b: Token) -> tuple[float, str]:
         return 1.0, "same spelling"
     # Aleksandr / Aleksandra, Ivanov / Ivanova: relatives, not spelling variants. The check is
     # made only where its answer can matter: a pair below _MATCHED_FLOOR is never aligned.
-    gendered = Script.ARABIC not in (a.script, b.script)
+    gendered = a.script not in _ABJADS and b.script not in _ABJADS
     if gendered and best >= _MATCHED_FLOOR and _gender_pair(a, b):
         return min(best, _GENDER_FORM_CAP), "other gender form"
     sim, why = _beyond_spelling(a, b, best)
@@ -101,7 +102,10 @@ def _beyond_spelling(a: Token, b: Token, best: float) -> tuple[float, str]:
         # Distinct known names (Hasan / Husayn) must not meet through their skeleton.
         return min(best, 0.7), "different names"
     reason = "spelling"
-    arabic = Script.ARABIC in (a.script, b.script) and a.script != b.script
+    # Scripts that leave short vowels unwritten (Arabic and its Persian, Urdu, Pashto and
+    # Kurdish alphabets; Hebrew) or inherent (Devanagari, Bengali, Thai): across scripts the
+    # skeletons carry the comparison.
+    arabic = (a.script in _ABJADS or b.script in _ABJADS) and a.script != b.script
     for x in a.skeletons:
         for y in b.skeletons:
             if len(x) < 2 or len(y) < 2:
@@ -113,6 +117,12 @@ def _beyond_spelling(a: Token, b: Token, best: float) -> tuple[float, str]:
                 continue
             if arabic:
                 sim = 0.95 * _lev(x, y)
+                shared = _shared_ending(x, y)
+                if shared:
+                    # Two compounds with one ending (-ullah, -zada, -uddin: سميعالله and
+                    # Nizamullah) agree on the ending, not on the name: the parts before it
+                    # weigh half.
+                    sim = 0.95 * (_lev(x, y) + _lev(x[:-shared], y[:-shared])) / 2
             elif x == y:
                 sim = min(0.88, 0.6 + 0.07 * len(x))
                 if a.script == b.script == Script.LATIN:
@@ -122,6 +132,16 @@ def _beyond_spelling(a: Token, b: Token, best: float) -> tuple[float, str]:
             if sim > best:
                 best, reason = sim, "consonant skeleton"
     return best, reason
+
+
+def _shared_ending(x: str, y: str) -> int:
+    """Length of the consonants two different long skeletons end with (0 when under 2)."""
+    if x == y or min(len(x), len(y)) < 4:
+        return 0
+    size = 0
+    while size < min(len(x), len(y)) - 1 and x[-1 - size] == y[-1 - size]:
+        size += 1
+    return size if size >= 2 else 0
 
 
 def _merged_away(key: str, *tokens: Token) -> int:
@@ -441,7 +461,7 @@ def _compare_names(q: AnalysedName, c: AnalysedName, memo: Memo | None) -> NameC
             for y in c.joined:
                 if min(len(x), len(y)) >= 6:
                     whole = max(whole, _lev(x, y))
-        if Script.ARABIC in (q.script, c.script) and cross:
+        if (q.script in _ABJADS or c.script in _ABJADS) and cross:
             xs, ys = q.joined_skeleton, c.joined_skeleton
             if min(len(xs), len(ys)) >= 4:
                 whole = max(whole, 0.95 * _lev(xs, ys))

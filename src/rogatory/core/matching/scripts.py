@@ -16,6 +16,9 @@ class Script(StrEnum):
     ARMENIAN = "armenian"
     GEORGIAN = "georgian"
     HEBREW = "hebrew"
+    DEVANAGARI = "devanagari"
+    BENGALI = "bengali"
+    THAI = "thai"
     OTHER = "other"
 
 
@@ -28,6 +31,9 @@ _RANGES: tuple[tuple[int, int, Script], ...] = (
     (0x0600, 0x06FF, Script.ARABIC),
     (0x0750, 0x077F, Script.ARABIC),
     (0x08A0, 0x08FF, Script.ARABIC),
+    (0x0900, 0x097F, Script.DEVANAGARI),
+    (0x0980, 0x09FF, Script.BENGALI),
+    (0x0E00, 0x0E7F, Script.THAI),
     (0x10A0, 0x10FF, Script.GEORGIAN),
     (0x1100, 0x11FF, Script.HANGUL),
     (0x1E00, 0x1EFF, Script.LATIN),

@@ -38,6 +38,7 @@ def latin_forms(token: str) -> tuple[str, ...]:
     forms = [ascii_fold(token)]
     if any(ch in token for ch in "äöüæø"):
         forms.append(ascii_fold(token.translate(_GERMANIC_UMLAUTS)))
+    forms.extend(turkish_variants(token))
     for form in list(forms):
         if "x" in form[1:]:
             forms.append(form[0] + form[1:].replace("x", "ks"))
@@ -59,6 +60,9 @@ _SKELETON_DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("ph", "f"),
     ("th", "t"),
     ("dh", "d"),
+    # The aspirates of South Asian names (Bhatti, Jhangvi), written without h in Arabic script.
+    ("bh", "b"),
+    ("jh", "j"),
     ("ck", "k"),
     ("dj", "j"),
     ("ts", "s"),
@@ -203,14 +207,30 @@ def is_patronymic(token: str) -> bool:
 
 # --- Arabic ------------------------------------------------------------------------------
 
-_ARABIC_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Harakat, Quranic marks, tatweel, and the zero-width (non-)joiners that Persian, Dari and
+# Urdu put inside compounds (گل‌محمد, حسن‌زاده): the joined spelling is the same name.
+_ARABIC_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]")
+# Letters of the Persian, Dari, Pashto, Urdu and Kurdish (Sorani) alphabets folded to the
+# Arabic letter for the nearest sound, so that one name in two orthographies is one string:
+# Persian/Urdu yeh and keheh, Urdu bari yeh (ے), gol heh (ہ), heh with hamza (ۀ, the ezafe
+# after a final heh) and do-chashmi heh (ھ, the aspiration mark of بھ, چھ); the retroflex
+# ٹ ڈ ڑ (Urdu) and ټ ډ ړ (Pashto) to t d r; noon ghunna ں and Pashto ڼ to n; Pashto ګ to
+# gaf, ږ to zhe, ښ to sheen (x in Kandahar, sh in Peshawar), ځ to z (dz), څ to s (ts),
+# ۍ and ې to yeh; Sorani ڕ (trilled r), ڵ (velar l). Sorani writes its vowels: ۆ (o) is
+# folded to waw and ێ (ê) to yeh; ە (e/a) stays, a vowel like alif (see _ARABIC_SKELETON).
 _ARABIC_NORMALISE = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ؤ": "و", "ئ": "ي"}
-)
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ؤ": "و",
+        "ئ": "ي", "ے": "ي", "ۓ": "ي", "ہ": "ه", "ۀ": "ه", "ھ": "ه",
+        "ٹ": "ت", "ڈ": "د", "ڑ": "ر", "ں": "ن", "ټ": "ت", "ډ": "د", "ړ": "ر", "ڼ": "ن",
+        "ګ": "گ", "ږ": "ژ", "ښ": "ش", "ځ": "ز", "څ": "س", "ۍ": "ي", "ې": "ي", "ڕ": "ر",
+        "ڵ": "ل", "ۆ": "و", "ێ": "ي", "ۇ": "و", "ۈ": "و",
+    }
+)  # fmt: skip
 
 # Arabic letter -> skeleton class (same alphabet as ``latin_skeleton``); None drops the letter.
 _ARABIC_SKELETON: dict[str, str | None] = {
-    "ا": None, "و": None, "ي": None, "ء": None, "ع": None, "ة": None,
+    "ا": None, "و": None, "ي": None, "ء": None, "ع": None, "ة": None, "ە": None,
     "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ج": "j", "چ": "X", "ح": "h", "خ": "k",
     "د": "d", "ذ": "d", "ر": "r", "ز": "s", "ژ": "j", "س": "s", "ش": "X", "ص": "s",
     "ض": "d", "ط": "t", "ظ": "s", "غ": "j", "ف": "f", "ڤ": "f", "ق": "k", "ك": "k",
@@ -219,8 +239,19 @@ _ARABIC_SKELETON: dict[str, str | None] = {
 
 
 def normalise_arabic(token: str) -> str:
-    """Strip harakat and tatweel; fold alif/hamza seats and yā' forms."""
-    return _ARABIC_DIACRITICS.sub("", token).translate(_ARABIC_NORMALISE)
+    """Strip harakat and tatweel; fold alif/hamza seats and yā' forms, and the letters of the
+    Persian, Dari, Pashto, Urdu and Sorani alphabets (``_ARABIC_NORMALISE``)."""
+    text = _ARABIC_DIACRITICS.sub("", token)
+    if text.startswith("ئ"):
+        # Sorani (and Uyghur) open every vowel-initial word with a hamza seat: an alif there.
+        text = "ا" + text[1:]
+    return text.translate(_ARABIC_NORMALISE)
+
+
+def sorani_vowels_dropped(token: str) -> str:
+    """A normalised token without the Sorani vowel letter ە, which Arabic spelling leaves
+    unwritten (ڕەحیم is رحيم): the key for the given-name table."""
+    return token.replace("ە", "")
 
 
 def arabic_skeletons(token: str) -> tuple[str, ...]:
@@ -236,7 +267,37 @@ def arabic_skeletons(token: str) -> tuple[str, ...]:
         out.append(full)
         if len(stem) > 2 and stem[-1] == "ه" and full.endswith("h"):
             out.append(full[:-1])
+        # Urdu writes aspirated consonants with do-chashmi heh (بھ, دھ, چھ: Bhatti, Chaudhry)
+        # and Latin spellings often drop the h, as they read Arabic ث ذ as t d: a key without
+        # an h after a consonant (فتحي is also Fati, چودھری Chaudry).
+        # Persian, Dari, Pashto and Urdu reading of the Arabic letters: ث is s, ذ ض ظ are z
+        # (Saqib, Zabihullah, Rezaei, Nazar), ق is gh (Ghasemi), and waw before a vowel
+        # letter, opening the word or closing it after alif is v (Vali, Navid, Mousavi,
+        # Khoshnav).
+        # Urdu keeps ق as q (Saqib, Qureshi): a reading with it and one without.
+        for reading in (_URDU_READING, _PERSIAN_READING):
+            persian = _PERSIAN_WAW.sub("ڤ", stem).translate(reading)
+            if persian != stem:
+                mapped = "".join(_ARABIC_SKELETON.get(ch) or "." for ch in persian)
+                out.append(collapse_repeats(mapped).replace(".", ""))
+        if "ال" in stem[2:]:
+            # The article inside a compound is elided or assimilated in Latin spellings
+            # (يوسفالدين Yousufuddin, عبدالرحمن Abdurrahman).
+            inner = stem[:2] + stem[2:].replace("ال", "")
+            mapped = "".join(_ARABIC_SKELETON.get(ch) or "." for ch in inner)
+            out.append(collapse_repeats(mapped).replace(".", ""))
+        aspirate = _ASPIRATED.sub(r"\1", stem)
+        if aspirate != stem:
+            mapped = "".join(_ARABIC_SKELETON.get(ch) or "." for ch in aspirate)
+            out.append(collapse_repeats(mapped).replace(".", ""))
     return tuple(dict.fromkeys(s for s in out if s))
+
+
+_URDU_READING = str.maketrans({"ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز"})
+_PERSIAN_READING = str.maketrans({"ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز", "ق": "غ"})
+_PERSIAN_WAW = re.compile("^و|و(?=[اويهە])|(?<=ا)و$")
+# Heh after a consonant that Urdu aspirates (folded from do-chashmi heh; ح is never one).
+_ASPIRATED = re.compile("([بپتثجچدذرزژكگ])ه")
 
 
 def arabic_forms(token: str) -> tuple[str, ...]:
@@ -520,3 +581,193 @@ def japanese_forms(wapuro: str) -> tuple[str, ...]:
     labial = re.sub(r"n(?=[bmp])", "m", hepburn)
     forms.append(labial)
     return tuple(dict.fromkeys(f for f in forms if f))
+
+
+# --- Scripts beyond the six ---------------------------------------------------------------
+# anyascii reads these letter by letter; where that is wrong for names, the rules below follow
+# the published romanisations (ELOT 743 and the UN's Greek system; Hebrew as Israeli
+# passports write it; Hunterian for Devanagari and Bengali; RTGS for Thai) and the popular
+# spellings beside them.
+
+# Greek: ELOT 743 digraphs first (ου is u, αυ/ευ are av/ev or af/ef, μπ/ντ/γκ are b/d/g at
+# the start of a word), then one letter each; η, ι, υ, ει, οι are all i in speech.
+_GREEK_DIGRAPHS: tuple[tuple[str, str], ...] = (
+    ("ου", "ou"), ("αυ", "av"), ("ευ", "ev"), ("ηυ", "iv"), ("ει", "ei"), ("οι", "oi"),
+    ("αι", "ai"), ("γγ", "ng"), ("γκ", "gk"), ("γξ", "nx"), ("γχ", "nch"), ("μπ", "mp"),
+    ("ντ", "nt"), ("τσ", "ts"), ("τζ", "tz"),
+)  # fmt: skip
+_GREEK_LETTERS = str.maketrans(
+    {
+        "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th",
+        "ι": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p",
+        "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps",
+        "ω": "o",
+    }
+)  # fmt: skip
+
+
+def greek_forms(token: str) -> tuple[str, ...]:
+    """ELOT 743 (``Giorgos Papadopoulos``), with the popular variants: ``Yiorgos`` (γι, γε
+    as y), ``ou`` as u, b/d/g for word-initial μπ/ντ/γκ (``Bakoyannis``, ``Dimitris``),
+    ``ch`` as h or kh (``Hristos``, ``Khristos``), ``ei``/``oi``/``y`` as i."""
+    base = "".join(
+        ch for ch in unicodedata.normalize("NFD", token.lower()) if not unicodedata.combining(ch)
+    )
+    text = base
+    for source, target in _GREEK_DIGRAPHS:
+        text = text.replace(source, target)
+    elot = _NON_LETTERS.sub("", text.translate(_GREEK_LETTERS))
+    forms = [elot]
+    popular = elot
+    for source, target in (("mp", "b"), ("nt", "d"), ("gk", "g")):
+        if popular.startswith(source):
+            popular = target + popular[len(source) :]
+    popular = popular.replace("gk", "g").replace("mp", "mb").replace("nt", "nd")
+    forms.append(popular)
+    forms.append(re.sub("g(?=[ie])", "y", popular))
+    forms.append(re.sub("g(?=[ie])", "y", re.sub("gi(?=[aeou])", "y", popular)))
+    forms.append(popular.replace("ou", "u").replace("ei", "i").replace("oi", "i"))
+    if "ch" in elot:
+        forms.extend((elot.replace("ch", "h"), elot.replace("ch", "kh")))
+    if "y" in elot:
+        forms.append(elot.replace("y", "i"))
+    if "av" in elot or "ev" in elot:
+        forms.append(elot.replace("av", "af").replace("ev", "ef"))
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+# Hebrew: consonants with the vowels Hebrew spelling leaves unwritten. ו is v, o or u and
+# י is y or i: the skeleton drops them as it drops Arabic و and ي; ב, כ, פ are b/v, k/kh,
+# p/f by pronunciation, one class each in the skeleton (b~v and p~f are merged there).
+_HEBREW_LETTERS = str.maketrans(
+    {
+        "א": "", "ב": "v", "ג": "g", "ד": "d", "ה": "h", "ו": "o", "ז": "z", "ח": "ch",
+        "ט": "t", "י": "i", "כ": "k", "ך": "ch", "ל": "l", "מ": "m", "ם": "m", "נ": "n",
+        "ן": "n", "ס": "s", "ע": "", "פ": "p", "ף": "f", "צ": "tz", "ץ": "tz", "ק": "k",
+        "ר": "r", "ש": "sh", "ת": "t",
+    }
+)  # fmt: skip
+_HEBREW_SKELETON: dict[str, str | None] = {
+    "א": None, "ב": "b", "ג": "j", "ד": "d", "ה": "h", "ו": None, "ז": "s", "ח": "h",
+    "ט": "t", "י": None, "כ": "k", "ך": "k", "ל": "l", "מ": "m", "ם": "m", "נ": "n",
+    "ן": "n", "ס": "s", "ע": None, "פ": "b", "ף": "f", "צ": "s", "ץ": "s", "ק": "k",
+    "ר": "r", "ש": "X", "ת": "t",
+}  # fmt: skip
+_HEBREW_POINTS = re.compile("[\u0591-\u05c7]")
+
+
+def hebrew_forms(token: str) -> tuple[str, ...]:
+    """Consonantal readings of a Hebrew name: ו as o and as v, י as i and as y (``לוי``:
+    ``loi``, ``levi`` via the skeleton ``lv``). Vowels are guessed by nobody: the skeleton
+    (``hebrew_skeletons``) carries the comparison, as for Arabic."""
+    text = _HEBREW_POINTS.sub("", token)
+    first = _NON_LETTERS.sub("", text.translate(_HEBREW_LETTERS))
+    second = _NON_LETTERS.sub(
+        "", text.replace("ו", "v").replace("י", "y").translate(_HEBREW_LETTERS)
+    )
+    return tuple(dict.fromkeys(f for f in (first, second, ascii_fold(text)) if f))
+
+
+def hebrew_skeletons(token: str) -> tuple[str, ...]:
+    """The consonant skeleton, plus one with ו read as v (``לוי`` Levi, ``דוד`` David) and
+    one without a final ה (a vowel there: ``שרה`` Sara)."""
+    text = _HEBREW_POINTS.sub("", token)
+    out: list[str] = []
+    for variant in (text, text.replace("ו", "ב")):
+        mapped = "".join(_HEBREW_SKELETON.get(ch) or "." for ch in variant)
+        full = collapse_repeats(mapped).replace(".", "")
+        out.append(full)
+        if variant.endswith("ה") and full.endswith("h"):
+            out.append(full[:-1])
+    # ב is b or v (Avraham, David), ש is sh or s (sin: Sara, Yisrael).
+    out.extend([s.replace("b", "f") for s in out if "b" in s])
+    out.extend([s.replace("X", "s") for s in out if "X" in s])
+    return tuple(dict.fromkeys(s for s in out if s))
+
+
+# Devanagari and Bengali: anyascii writes each consonant without its inherent vowel (राम ram,
+# शर्मा srma). Names keep it inside the word (Sharma, Kamal) and drop it at the end; the
+# sibilants श ष (শ ষ) are sh, not s.
+_INDIC_VIRAMA = frozenset(("\u094d", "\u09cd"))
+_ANUSVARA = frozenset(("\u0902", "\u0982"))
+_INDIC_SH = str.maketrans({"श": "sh", "ष": "sh", "শ": "sh", "ষ": "sh"})
+
+
+def _indic_consonant(ch: str) -> bool:
+    return (
+        "\u0915" <= ch <= "\u0939"
+        or "\u0995" <= ch <= "\u09b9"
+        or ch in "\u095c\u095d\u09dc\u09dd\u09df"
+    )
+
+
+def indic_forms(token: str) -> tuple[str, ...]:
+    """Devanagari or Bengali name part with inherent vowels: ``शर्मा`` Sharma, ``सुरेश``
+    Suresh, ``কমল`` Kamal; also the Bengali ``o`` for the inherent vowel (``Komol``)."""
+    spelled: list[str] = []
+    for index, ch in enumerate(token):
+        reading = ch.translate(_INDIC_SH)
+        following = token[index + 1] if index + 1 < len(token) else ""
+        if ch in _ANUSVARA:
+            # The nasal before a consonant: n, and ng before h (सिंह Singh).
+            reading = "ng" if following in ("ह", "হ") else "n"
+        spelled.append(reading if reading != ch else anyascii(ch))
+        if _indic_consonant(ch) and following and _indic_consonant(following):
+            spelled.append("a")
+    first = _NON_LETTERS.sub("", "".join(spelled).lower())
+    forms = [first, ascii_fold(token)]
+    if any("\u0980" <= ch <= "\u09ff" for ch in token):
+        forms.append(first.replace("a", "o"))
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+# Thai: the vowels เ แ โ ใ ไ are written before the consonant they follow in speech; RTGS
+# writes จ as ch, popular spellings as j (Jaidee); a final ย is i (Somchai).
+_THAI_LEADING = frozenset("เแโใไ")
+# A consonant (with its vowel marks) under the thanthakhat ์ is not pronounced (ศักดิ์ sak).
+_THAI_SILENT = re.compile("[\u0e01-\u0e2e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4b]*\u0e4c")
+
+
+def thai_forms(token: str) -> tuple[str, ...]:
+    """RTGS-like reading (``สมชาย`` somchai via the skeleton, ``ใจดี`` chaidi) and the
+    popular ``j`` for จ."""
+    # The thanthakhat ์ silences the letter it stands on (ประยุทธ์ Prayut).
+    text = _THAI_SILENT.sub("", token)
+    # A final ร after another consonant is silent (ชินวัตร Shinawat, จันทร์).
+    text = re.sub("(?<=[\u0e01-\u0e2e])ร$", "", text)
+    chars = list(text)
+    index = 0
+    while index < len(chars) - 1:
+        if chars[index] in _THAI_LEADING and chars[index + 1] not in _THAI_LEADING:
+            chars[index], chars[index + 1] = chars[index + 1], chars[index]
+            index += 1
+        index += 1
+    text = "".join(chars)
+    rtgs = ascii_fold(text)
+    if rtgs.endswith("ay"):
+        rtgs = rtgs[:-1] + "i"
+    forms = [rtgs, ascii_fold(text.replace("จ", "j"))]
+    if forms[1].endswith("ay"):
+        forms[1] = forms[1][:-1] + "i"
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+def armenian_forms(token: str) -> tuple[str, ...]:
+    """anyascii (``Petrosyan``), and the ``-ian`` of Western Armenian and French records
+    (``Petrossian``, ``Aznavourian``)."""
+    first = ascii_fold(token)
+    forms = [first]
+    if first.endswith("yan"):
+        forms.append(first[:-3] + "ian")
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+_TURKISH = str.maketrans({"ş": "sh", "ç": "ch", "ğ": "", "ı": "i", "ö": "o", "ü": "u"})
+
+
+def turkish_variants(token: str) -> tuple[str, ...]:
+    """English and German spellings of Turkish letters (Şükrü Shukru, Çelik Chelik, Doğan
+    Doan), beside the plain fold ``ascii_fold`` gives (Sukru, Celik, Dogan)."""
+    if not any(ch in token for ch in "şçğı"):
+        return ()
+    return (ascii_fold(token.lower().translate(_TURKISH)),)

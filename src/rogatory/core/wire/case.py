@@ -31,7 +31,7 @@ from rogatory.core.wire.records import (
 
 SCHEMA_NAME = "rogatory.case"
 MAJOR = 1
-MINOR = 0
+MINOR = 1
 SCHEMA = f"{SCHEMA_NAME}/{MAJOR}.{MINOR}"
 
 _SCHEMA_RE = re.compile(r"^rogatory\.case/(\d{1,4})\.(\d{1,4})$")
@@ -48,6 +48,28 @@ def schema_version(payload: Mapping[str, Any]) -> tuple[int, int]:
     if major != MAJOR:
         raise DomainError("wire.schema_unsupported", schema=declared, supported=SCHEMA)
     return major, minor
+
+
+# The plain-text fields schema 1.1 added to the request (rogatory.core.wire.records.CaseData).
+_TEXTS_1_1 = (
+    "requesting_authority",
+    "proceedings_authority",
+    "proceedings_authority_functions",
+    "request_language",
+    "contact_name",
+    "contact_function",
+    "contact_phone",
+    "contact_email",
+    "dual_criminality",
+    "use_limits",
+    "warrant_kind",
+    "warrant_court",
+    "extradition_purpose",
+    "sentence_remaining",
+    "assurance_death_penalty",
+    "assurance_speciality",
+    "interpol_notice",
+)
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -70,6 +92,9 @@ def person_to_wire(p: Person) -> dict[str, Any]:
             {"type": d.type, "number": d.number, "issuing_state": d.issuing_state}
             for d in p.documents
         ],
+        "father_name": p.father_name,
+        "mother_name": p.mother_name,
+        "physical_description": p.physical_description,
     }
 
 
@@ -97,6 +122,7 @@ def to_wire(case: CaseData) -> dict[str, Any]:
                 "max_penalty_life": o.max_penalty_life,
                 "place": o.place,
                 "committed_on": o.committed_on.isoformat() if o.committed_on else None,
+                "legal_qualification": o.legal_qualification,
             }
             for o in case.offences
         ],
@@ -112,6 +138,10 @@ def to_wire(case: CaseData) -> dict[str, Any]:
         "documents": [
             {"sha256": d.sha256, "title": d.title, "language": d.language} for d in case.documents
         ],
+        **{name: getattr(case, name) for name in _TEXTS_1_1},
+        "translation_languages": list(case.translation_languages),
+        "warrant_date": case.warrant_date.isoformat() if case.warrant_date else None,
+        "warrant_enforceable": case.warrant_enforceable,
     }
 
 
@@ -206,6 +236,9 @@ def _read_person(r: _Reader) -> Person:
         location=r.text("location"),
         nationalities=r.texts("nationalities"),
         documents=r.records("documents", _read_id_document),
+        father_name=r.text("father_name"),
+        mother_name=r.text("mother_name"),
+        physical_description=r.text("physical_description"),
     )
 
 
@@ -217,6 +250,7 @@ def _read_offence(r: _Reader) -> Offence:
         max_penalty_life=r.flag("max_penalty_life"),
         place=r.text("place"),
         committed_on=r.day("committed_on"),
+        legal_qualification=r.text("legal_qualification"),
     )
 
 
@@ -263,4 +297,9 @@ def from_wire(data: Any) -> CaseData:
         offences=r.records("offences", _read_offence),
         measures=r.records("measures", _read_measure),
         documents=r.records("documents", _read_document),
+        # Schema 1.1: absent from a 1.0 payload, so each falls back to its empty default.
+        **{name: r.text(name) for name in _TEXTS_1_1},
+        translation_languages=r.texts("translation_languages"),
+        warrant_date=r.day("warrant_date"),
+        warrant_enforceable=r.flag("warrant_enforceable"),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -22,7 +22,10 @@ SCHEMA_NAME = "rogatory.communication"
 MAJOR = 1
 # 1.1 added ``documents``: what the sender says about the files of the message (optional, so
 # a 1.0 reader ignores it and a 1.1 reader takes a 1.0 message without it).
-MINOR = 1
+# 1.2 added the hearing kinds and ``body``: the structured part of a kind that has one (a
+# hearing's proposed slots, its minutes' hash and signature), absent for the other kinds; an
+# older reader ignores the member, and refuses only the kinds it does not know.
+MINOR = 2
 SCHEMA = f"{SCHEMA_NAME}/{MAJOR}.{MINOR}"
 _SCHEMA_RE = re.compile(r"^rogatory\.communication/(\d{1,4})\.(\d{1,4})$")
 
@@ -39,15 +42,27 @@ class CommunicationKind(StrEnum):
     PARTIAL_EXECUTION = "partial_execution"
     FINAL_EXECUTION = "final_execution"
     CLOSURE = "closure"
+    # Hearings by video (UNTOC art. 18(18); ETS 182 art. 9): the slot is agreed between the
+    # two States on the case thread, and the requested State returns the minutes.
+    HEARING_PROPOSAL = "hearing_proposal"
+    # (short: the timeline line "received_<kind>" fits its 32 characters)
+    HEARING_COUNTER_PROPOSAL = "hearing_counter"
+    HEARING_ACCEPTANCE = "hearing_acceptance"
+    HEARING_CHANGE = "hearing_change"
+    HEARING_CANCELLATION = "hearing_cancellation"
+    HEARING_MINUTES = "hearing_minutes"
 
 
 @dataclass(frozen=True, slots=True)
 class KindRule:
     # The direction of the sender's own case: the requested State holds the request as an
-    # incoming case, the requesting State as an outgoing one.
-    sent_from: Direction
+    # incoming case, the requesting State as an outgoing one; None when either State may send
+    # it (the slot of a hearing is agreed between them).
+    sent_from: Direction | None
     basis: str
     text_required: bool = False
+    # The kind carries a structured ``body`` (read by the app that owns the kind).
+    body_required: bool = False
     # The status the receiving State's case follows to, when its transition table allows it.
     receiver_follows: CaseState | None = None
     # The communication this one answers (its message id travels as ``in_reply_to``).
@@ -80,6 +95,21 @@ RULES: dict[CommunicationKind, KindRule] = {
     ),
     K.FINAL_EXECUTION: KindRule(IN, "UNTOC art. 18(24)", receiver_follows=CaseState.EXECUTED),
     K.CLOSURE: KindRule(IN, "UNTOC art. 18(13)"),
+    # The requesting State's judicial authority conducts the hearing and the requested State's
+    # is present (UNTOC art. 18(18); ETS 182 art. 9(5)): either may propose, counter, accept,
+    # move or cancel the slot.
+    K.HEARING_PROPOSAL: KindRule(None, "UNTOC art. 18(18); ETS 182 art. 9", body_required=True),
+    K.HEARING_COUNTER_PROPOSAL: KindRule(
+        None, "UNTOC art. 18(18); ETS 182 art. 9", body_required=True
+    ),
+    K.HEARING_ACCEPTANCE: KindRule(None, "UNTOC art. 18(18); ETS 182 art. 9", body_required=True),
+    K.HEARING_CHANGE: KindRule(None, "UNTOC art. 18(18); ETS 182 art. 9", body_required=True),
+    K.HEARING_CANCELLATION: KindRule(None, "UNTOC art. 18(18); ETS 182 art. 9", body_required=True),
+    # The requested Party draws up the minutes of the hearing (ETS 182 art. 9(6)); the
+    # hearings services hold that rule on both ends (sending from an incoming case only,
+    # applying on an outgoing case only), so that no kind needing a body is offered by the
+    # case conversation, which offers each side's own kinds.
+    K.HEARING_MINUTES: KindRule(None, "ETS 182 art. 9(6)", body_required=True),
 }
 
 # A step of one's own case that is itself a communication to the other State: the
@@ -108,6 +138,8 @@ class Communication:
     # The files of the message, titled by the sender and matched by SHA-256 on arrival: the
     # results and evidence returned (UNTOC art. 18(24)) keep the names their sender gave them.
     documents: tuple[DocumentNote, ...] = ()
+    # The structured part of a kind that has one (schema 1.2), JSON values only.
+    body: Mapping[str, Any] = field(default_factory=dict)
 
 
 def communication_check(
@@ -115,11 +147,13 @@ def communication_check(
 ) -> None:
     """Refuse a communication its sender may not send: wrong side, missing text."""
     rule = RULES[data.kind]
-    if rule.sent_from is not sender_direction:
+    if rule.sent_from is not None and rule.sent_from is not sender_direction:
         # e.g. a withdrawal is the requesting State's act alone (UNTOC art. 18(24)).
         raise DomainError("communication.wrong_side", kind=data.kind.value)
     if rule.text_required and not data.text.strip():
         raise DomainError("field.required", field="text")
+    if rule.body_required and not data.body:
+        raise DomainError("field.required", field="body")
     if len(data.text) > max_text:
         raise DomainError("field.too_long", field="text", max_length=max_text)
     if len(data.reference) > 64:
@@ -138,7 +172,7 @@ def communication_schema_check(payload: Mapping[str, Any]) -> None:
 
 
 def communication_to_wire(data: Communication) -> dict[str, Any]:
-    return {
+    wire: dict[str, Any] = {
         "schema": SCHEMA,
         "kind": data.kind.value,
         "text": data.text,
@@ -149,6 +183,9 @@ def communication_to_wire(data: Communication) -> dict[str, Any]:
             {"sha256": d.sha256, "title": d.title, "language": d.language} for d in data.documents
         ],
     }
+    if data.body:
+        wire["body"] = dict(data.body)
+    return wire
 
 
 def communication_from_wire(payload: Any) -> Communication:
@@ -169,7 +206,14 @@ def communication_from_wire(payload: Any) -> Communication:
         kind = CommunicationKind(values.pop("kind"))
     except ValueError:
         raise DomainError("wire.invalid", field="kind") from None
-    return Communication(kind=kind, documents=_notes(payload.get("documents")), **values)
+    body = payload.get("body")
+    if body is None:
+        body = {}
+    if not isinstance(body, Mapping):
+        raise DomainError("wire.invalid", field="body")
+    return Communication(
+        kind=kind, documents=_notes(payload.get("documents")), body=dict(body), **values
+    )
 
 
 def _notes(items: Any) -> tuple[DocumentNote, ...]:

@@ -35,6 +35,12 @@ class Person:
     location: str = ""
     nationalities: list[str] = field(default_factory=list)
     documents: list[IdDocument] = field(default_factory=list)
+    # Schema 1.1. Arabic names are built on the father's (and often the grandfather's) name,
+    # and several States' forms ask for both parents' names to tell namesakes apart.
+    father_name: str = ""
+    mother_name: str = ""
+    # UN Model Treaty on Extradition art. 5(2)(a): as accurate a description as possible.
+    physical_description: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +51,9 @@ class Offence:
     max_penalty_life: bool = False
     place: str = ""
     committed_on: date | None = None
+    # Schema 1.1. The legal qualification (the name of the offence in law), apart from the facts
+    # and the text of the provisions (ETS 24 art. 12(2)(b); UN Model Treaty art. 5(2)(b)).
+    legal_qualification: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,3 +96,31 @@ class CaseData:
     offences: list[Offence] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     documents: list[DocumentNote] = field(default_factory=list)
+    # --- schema 1.1: all optional, so a 1.0 payload reads with these left empty. ---
+    # UNTOC art. 18(15)(a): the identity of the authority making the request.
+    requesting_authority: str = ""
+    # UNTOC art. 18(15)(b): name and functions of the authority conducting the proceedings.
+    proceedings_authority: str = ""
+    proceedings_authority_functions: str = ""
+    # UNTOC art. 18(14): the language of the request and of the translations attached.
+    request_language: str = ""
+    translation_languages: list[str] = field(default_factory=list)
+    # Practice (reference §8.2 item 11): the officer the requested State may call.
+    contact_name: str = ""
+    contact_function: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
+    # UNTOC art. 18(9), art. 16(1): why the conduct is also an offence in the requested State.
+    dual_criminality: str = ""
+    # UNTOC art. 18(19): uses of the evidence beyond the proceedings named.
+    use_limits: str = ""
+    # Extradition (ETS 24 art. 12(2)(a); UN Model Treaty art. 5(2)(b)-(c)).
+    warrant_kind: str = ""
+    warrant_date: date | None = None
+    warrant_court: str = ""
+    warrant_enforceable: bool = False
+    extradition_purpose: str = ""
+    sentence_remaining: str = ""
+    assurance_death_penalty: str = ""
+    assurance_speciality: str = ""
+    interpol_notice: str = ""

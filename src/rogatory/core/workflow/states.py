@@ -69,3 +69,6 @@ class Role(StrEnum):
     SUPERVISOR = "supervisor"
     AUDITOR = "auditor"
     ADMINISTRATOR = "administrator"
+    # The Secretariat of the Conference of the Parties runs the review mechanism's register on
+    # its own node (COP resolution 9/1, annex, para. 47); it handles no case.
+    SECRETARIAT = "secretariat"

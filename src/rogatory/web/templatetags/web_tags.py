@@ -46,6 +46,8 @@ EVENT_LABELS: dict[str, Any] = {
     "dispatched_interpol": _("Sent through INTERPOL"),
     "dispatched_post": _("Sent by post or courier"),
     "dispatched_email": _("Sent by e-mail"),
+    # A change after approval sends the request back to drafting (four eyes on a version).
+    "approval_withdrawn": _("Approval withdrawn: the request changed after it was approved"),
 }
 
 

@@ -90,7 +90,7 @@ def case_create(request: HttpRequest, direction: str, kind: str) -> HttpResponse
         if direction == Direction.OUTGOING
         else {"requesting_state": there, "requested_state": here}
     )
-    form = CaseForm(data, initial={**initial, "legal_bases": ["untoc"]})
+    form = CaseForm(data, initial={**initial, "legal_bases": ["untoc"]}, kind=kind)
     formsets = {
         name: FORMSETS[name](
             data,
@@ -183,7 +183,7 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
         )
     if request_locked(case):
         return error_page(request, DomainError("case.transmitted", case_id=case.pk))
-    form = CaseEditForm(posted(request), initial=CaseEditForm.initial_for(case))
+    form = CaseEditForm(posted(request), initial=CaseEditForm.initial_for(case), kind=case.kind)
     status = 200
     if request.method == "POST":
         if form.is_valid():

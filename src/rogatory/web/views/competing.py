@@ -25,6 +25,7 @@ from rogatory.web.competing_forms import (
     CompetingOpenForm,
     MatchDecisionForm,
 )
+from rogatory.web.detention_forms import CompetingConsultationForm
 from rogatory.web.views.common import domain_message, error_page, message_for
 
 
@@ -100,6 +101,8 @@ def _file_page(
             "findings": view.findings,
             "by_reference": {c.our_reference: c for c in view.cases},
             "form": form or CompetingDecisionForm(cases=view.cases),
+            "consultations": view.consultations,
+            "consultation_form": CompetingConsultationForm(prefix="consult"),
         },
         status=422 if form is not None else 200,
     )

@@ -90,7 +90,7 @@ def communication_receive(
     requested State's reference from an acknowledgement, and the status its act implies (a
     withdrawal withdraws the incoming case and stops its clocks, UNTOC art. 18(24))."""
     rule = RULES[data.kind]
-    if case.direction == rule.sent_from.value:
+    if rule.sent_from is not None and case.direction == rule.sent_from.value:
         # Our own side's communication coming back to us: never from the other State.
         raise DomainError("communication.wrong_side", kind=data.kind.value)
     row = communication_add(

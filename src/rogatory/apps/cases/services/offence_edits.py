@@ -26,6 +26,7 @@ _OFFENCE_FIELDS = (
     "max_penalty_life",
     "place",
     "committed_on",
+    "legal_qualification",
 )
 _MEASURE_FIELDS = ("type", "description", "purpose", "procedure")
 

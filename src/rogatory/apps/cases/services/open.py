@@ -16,6 +16,7 @@ from rogatory.apps.cases.services.inputs import MeasureInput, OffenceInput, Pers
 from rogatory.apps.cases.services.notifications import case_queued_notify
 from rogatory.apps.cases.services.permissions import require_can_open
 from rogatory.apps.cases.services.persons import person_create_rows, person_summary
+from rogatory.apps.cases.services.validation import person_details_save
 from rogatory.apps.directory.models import CentralAuthority
 from rogatory.core.errors import DomainError
 from rogatory.core.workflow import CaseKind, Direction, initial_state
@@ -98,9 +99,16 @@ def case_open(
     persons: list[PersonInput] | None = None,
     offences: list[OffenceInput] | None = None,
     measures: list[MeasureInput] | None = None,
+    requesting_authority_name: str = "",
+    **details: Any,
 ) -> Case:
-    """Open a case: outgoing as a draft, incoming as received. Validates all before writing."""
+    """Open a case: outgoing as a draft, incoming as received. Validates all before writing.
+
+    ``details``: the request fields of wire schema 1.1 (``rogatory.apps.cases.wire.DETAILS``).
+    """
     persons, offences, measures = persons or [], offences or [], measures or []
+    details = validation.request_details(details)
+    validation.persons_details(persons)
     _validate(
         direction=direction,
         kind=kind,
@@ -119,6 +127,16 @@ def case_open(
     require_can_open(actor=actor, direction=Direction(direction))
     dir_ = Direction(direction)
     now = timezone.now()
+    requesting_authority_name = requesting_authority_name.strip()
+    if not requesting_authority_name:
+        # UNTOC art. 18(15)(a): an outgoing request is made by this node's authority unless
+        # the drafter names another (a prosecutor's office, a court).
+        named = requesting_authority_id or (
+            actor.authority_id if dir_ is Direction.OUTGOING else None
+        )
+        authority = CentralAuthority.objects.filter(pk=named).first() if named else None
+        requesting_authority_name = authority.name if authority else ""
+    validation.bounded(requesting_authority_name, "requesting_authority_name", 300)
     with transaction.atomic():
         case = Case.objects.create(
             direction=direction,
@@ -145,12 +163,15 @@ def case_open(
             requested_by=requested_by,
             received_at=now if dir_ is Direction.INCOMING else None,
             officer=actor if dir_ is Direction.OUTGOING else None,
+            requesting_authority_name=requesting_authority_name,
+            **details,
         )
         case.our_reference = make_reference(
             state=settings.NODE_STATE, kind=CaseKind(kind), year=now.year, number=case.pk
         )
         for p in persons:
-            person_create_rows(case=case, data=p)
+            row = person_create_rows(case=case, data=p)
+            person_details_save(row, p)
         Offence.objects.bulk_create([Offence(case=case, **asdict(o)) for o in offences])
         Measure.objects.bulk_create([Measure(case=case, **asdict(m)) for m in measures])
         CaseGrant.objects.create(case=case, user=actor, granted_by=actor)

@@ -27,6 +27,10 @@ def person_create_rows(*, case: Case, data: PersonInput) -> Person:
         birth_day=day,
         birth_place=data.birth_place,
         location=data.location,
+        # The parents' names that Arabic naming needs to tell namesakes apart (issue 17).
+        father_name=data.father_name.strip(),
+        mother_name=data.mother_name.strip(),
+        physical_description=data.physical_description.strip(),
     )
     _detail_rows_create(person=person, data=data)
     return person
@@ -78,6 +82,9 @@ def _person_checks(data: PersonInput, where: str) -> None:
     # with an error (a 500), so refuse it here, naming the field.
     bounded_text(data.birth_place, f"{where}.birth_place", 200)
     bounded_text(data.location, f"{where}.location", 300)
+    bounded_text(data.father_name, f"{where}.father_name", 300)
+    bounded_text(data.mother_name, f"{where}.mother_name", 300)
+    bounded_text(data.physical_description, f"{where}.physical_description")
 
 
 def person_add(*, actor: Any, case_id: int, data: PersonInput) -> Person:
@@ -137,6 +144,9 @@ def person_update(*, actor: Any, case_id: int, person_id: int, data: PersonInput
         person.birth_year, person.birth_month, person.birth_day = year, month, day
         person.birth_place = data.birth_place
         person.location = data.location
+        person.father_name = data.father_name.strip()
+        person.mother_name = data.mother_name.strip()
+        person.physical_description = data.physical_description.strip()
         person.save()
         PersonName.objects.filter(person=person).delete()
         Nationality.objects.filter(person=person).delete()

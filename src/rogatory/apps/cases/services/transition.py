@@ -6,9 +6,11 @@ from django.utils import timezone
 
 from rogatory.apps.accounts.models import User
 from rogatory.apps.audit.services import audit_record
+from rogatory.apps.cases.drafting_selectors import draft_check
 from rogatory.apps.cases.models import Case, CaseEvent, CaseGrant
 from rogatory.apps.cases.services.deadlines import deadlines_apply
 from rogatory.apps.cases.services.permissions import case_for_write
+from rogatory.apps.cases.wire import canonical_hash
 from rogatory.core.errors import DomainError
 from rogatory.core.limits import bounded_text
 from rogatory.core.workflow import (
@@ -113,9 +115,16 @@ def case_status_change(
                 reason=reason,
                 ground=refusal,
             )
+        fields = ["status", "due_at", "updated_at"]
+        version = ""
         if to is CaseState.APPROVED and not from_other_state:
             _require_second_pair_of_eyes(case=case, actor=actor)
-        fields = ["status", "due_at", "updated_at"]
+            _require_complete(case)
+            # Four eyes on a version (issue 17): the supervisor approves this content, named
+            # by the hash of its canonical payload; any later change withdraws the approval.
+            version = canonical_hash(case)
+            case.approved_hash, case.approved_by = version, actor
+            fields += ["approved_hash", "approved_by"]
         if to is CaseState.ASSIGNED:
             officer = (
                 User.objects.filter(
@@ -158,9 +167,52 @@ def case_status_change(
                 "reason": reason.strip(),
                 "ground": refusal.value if refusal else "",
                 "officer": case.officer_id if to is CaseState.ASSIGNED else None,
+                **({"version": version} if version else {}),
             },
         )
     return case
+
+
+def _require_complete(case: Case) -> None:
+    """Approval is refused while the request lacks an element its type requires or the
+    requested State would refuse it (rogatory.core.drafting); the list names each one."""
+    found = draft_check(case).blocking
+    if found:
+        raise DomainError(
+            "drafting.incomplete",
+            count=len(found),
+            missing=", ".join(dict.fromkeys(f.code for f in found)),
+        )
+
+
+def approval_withdraw(*, case: Case, actor: Any, because: str) -> None:
+    """An approved request that changes goes back to drafting: the supervisor approved
+    another version (issue 17, four eyes on a version). ``case`` is locked by the caller, who
+    saves the change in the same transaction. Audited with the version withdrawn."""
+    if case.status != CaseState.APPROVED or case.direction != Direction.OUTGOING:
+        return
+    now = timezone.now()
+    withdrawn = case.approved_hash
+    case.status = CaseState.DRAFT.value
+    case.approved_hash, case.approved_by = "", None
+    deadlines_apply(case=case, state=CaseState.DRAFT, at=now)
+    case.save(update_fields=["status", "approved_hash", "approved_by", "due_at", "updated_at"])
+    CaseEvent.objects.create(
+        case=case,
+        at=now,
+        actor=actor,
+        kind="approval_withdrawn",
+        from_status=CaseState.APPROVED.value,
+        to_status=CaseState.DRAFT.value,
+        reason=because,
+    )
+    audit_record(
+        actor=actor,
+        action="case.approval_withdrawn",
+        obj=case,
+        case_id=case.pk,
+        changes={"version": withdrawn, "because": because},
+    )
 
 
 def _require_second_pair_of_eyes(*, case: Case, actor: Any) -> None:

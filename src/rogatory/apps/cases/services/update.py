@@ -9,6 +9,8 @@ from rogatory.apps.cases.services import validation
 from rogatory.apps.cases.services.deadlines import case_clocks_recompute
 from rogatory.apps.cases.services.indexing import case_reindex
 from rogatory.apps.cases.services.permissions import case_for_write
+from rogatory.apps.cases.services.transition import approval_withdraw
+from rogatory.apps.cases.wire import DETAILS
 from rogatory.core.errors import DomainError
 from rogatory.core.workflow import CaseState, Direction
 
@@ -24,6 +26,8 @@ EDITABLE = (
     "confidential",
     "requested_by",
     "legal_bases",
+    "requesting_authority_name",
+    *DETAILS,
 )
 _INDEXED = {"title", "facts", "their_reference"}
 # Until these, an outgoing request is our draft; afterwards the requested State holds it as
@@ -46,6 +50,11 @@ def case_update(*, actor: Any, case_id: int, changes: dict[str, Any]) -> Case:
         changes["title"] = validation.required(changes["title"], "title", 300)
     if "legal_bases" in changes:
         changes["legal_bases"] = validation.legal_bases(changes["legal_bases"])
+    if "requesting_authority_name" in changes:
+        changes["requesting_authority_name"] = validation.bounded(
+            changes["requesting_authority_name"] or "", "requesting_authority_name", 300
+        ).strip()
+    changes.update(validation.request_details({k: changes[k] for k in DETAILS if k in changes}))
     with transaction.atomic():
         case: Case = case_for_write(actor=actor, case_id=case_id, action="case.update")
         if request_locked(case):
@@ -60,6 +69,8 @@ def case_update(*, actor: Any, case_id: int, changes: dict[str, Any]) -> Case:
         }
         if not diff:
             return case
+        # Four eyes on a version: a change to an approved request withdraws the approval.
+        approval_withdraw(case=case, actor=actor, because="case.update")
         for k in diff:
             setattr(case, k, changes[k])
         fields = [*diff, "updated_at"]

@@ -102,10 +102,31 @@ def test_wrong_types_are_a_422_with_the_location(officer_client: Client) -> None
     assert response.json()["code"] == "request.invalid"
 
 
+# What an extradition request must also say before it is approved (issue 17: ETS 24 art. 12,
+# UN Model Treaty art. 5, UNTOC art. 18(14)).
+COMPLETE_EXTRADITION: dict[str, Any] = {
+    "request_language": "en",
+    "warrant_kind": "arrest_warrant",
+    "warrant_date": "2025-06-02",
+    "warrant_court": "Criminal Court of XA",
+    "extradition_purpose": "prosecution",
+    "offences": [
+        {
+            "description": "Fraud",
+            "max_penalty_months": 120,
+            "legal_qualification": "Fraud",
+            "legal_provisions": "Criminal Code of XA, art. 200",
+            "place": "Port Aurel",
+            "committed_on": "2024-03-01",
+        }
+    ],
+}
+
+
 def test_transition_through_the_api(officer_client: Client, people: Any) -> None:
-    case_id = officer_client.post("/api/v1/cases", VALID, content_type="application/json").json()[
-        "id"
-    ]
+    case_id = officer_client.post(
+        "/api/v1/cases", {**VALID, **COMPLETE_EXTRADITION}, content_type="application/json"
+    ).json()["id"]
     sup = Client()
     sup.force_login(people["supervisor"])
     options = sup.get(f"/api/v1/cases/{case_id}/transitions").json()

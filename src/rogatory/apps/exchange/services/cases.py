@@ -24,6 +24,7 @@ from rogatory.apps.cases.services.arrivals import (
     received_files_attach,
 )
 from rogatory.apps.cases.services.communications import communication_receive
+from rogatory.apps.cases.wire import details_of
 from rogatory.apps.directory.models import CentralAuthority, State
 from rogatory.apps.exchange.models import InboxDocument, InboxMessage
 from rogatory.core.errors import DomainError
@@ -114,6 +115,8 @@ def incoming_case_from_message(
             persons=data.persons,
             offences=data.offences,
             measures=data.measures,
+            # The fields of wire schema 1.1 (requesting authority, language, contact...).
+            **details_of(data),
         )
     elif case is None:
         raise DomainError("exchange.case_unknown", reference=inbox.case_reference)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
 from django.db.models import F, OuterRef, Q, Subquery
@@ -58,6 +58,9 @@ from rogatory.federation.policy import RetryPolicy
 from rogatory.federation.sender import deliver
 from rogatory.federation.transport import Response, Transport, TransportError
 from rogatory.settings.env import env_int
+
+if TYPE_CHECKING:
+    from rogatory.apps.exchange.lanes import LargeLane
 
 log = logging.getLogger("rogatory.exchange")
 alerts = logging.getLogger("rogatory.security")
@@ -491,20 +494,25 @@ def outbox_send_batch(
 
 
 def outbox_process_due(
-    *, transport: Transport, now: datetime | None = None, limit: int = 50
+    *,
+    transport: Transport,
+    now: datetime | None = None,
+    limit: int = 50,
+    large_lane: LargeLane | None = None,
 ) -> int:
     """Claim and send due messages once; returns how many were handled.
 
     Small messages go to each recipient in batches (one request, one transaction on each
-    side); larger ones, and any message whose files cannot be read, one by one.
+    side), first; larger ones, and any message whose files cannot be read, one by one after
+    them, or on the worker's lane for large transfers (R8: no small message waits for them).
     """
     claimed = outbox_claim_due(now=now or timezone.now(), limit=limit)
     batches: dict[str, list[tuple[OutboxMessage, InlineMessage]]] = {}
+    large: list[OutboxMessage] = []
     for message in claimed:
         inline = _inline(message)
         if inline is None:
-            # A real clock moves on while sending; a fake one (tests) stays put.
-            outbox_send(message=message, transport=transport, now=now or timezone.now())
+            large.append(message)
         else:
             batches.setdefault(message.recipient_node, []).append((message, inline))
     for items in batches.values():
@@ -514,6 +522,12 @@ def outbox_process_due(
                 transport=transport,
                 now=now or timezone.now(),
             )
+    for message in large:
+        if large_lane is not None:
+            large_lane.submit(message)
+            continue
+        # A real clock moves on while sending; a fake one (tests) stays put.
+        outbox_send(message=message, transport=transport, now=now or timezone.now())
     return len(claimed)
 
 

@@ -3,7 +3,7 @@ a signed exchange message in one transaction (a refused one writes and sends not
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -110,6 +110,30 @@ def communication_send(
             in_reply_to=in_reply_to,
         )
         return _send(actor=actor, case=case, data=data, document_ids=document_ids)
+
+
+def communication_send_body(
+    *,
+    actor: Any,
+    case: Case,
+    kind: CommunicationKind,
+    body: Mapping[str, Any],
+    text: str = "",
+    in_reply_to: str = "",
+    document_ids: Sequence[int] = (),
+) -> Communication:
+    """Send a communication with a structured body (a hearing's slot, its minutes' signature),
+    inside the caller's transaction; the caller has locked the case for writing."""
+    bounded_text(text, "text")
+    data = CommunicationData(
+        kind=kind,
+        text=text.strip(),
+        reference=case.our_reference,
+        contact=_contact(actor),
+        in_reply_to=in_reply_to,
+        body=dict(body),
+    )
+    return _send(actor=actor, case=case, data=data, document_ids=document_ids)
 
 
 def communication_with_step(

@@ -17,11 +17,12 @@ from django.db import transaction
 from rogatory.apps.accounts.models import User
 from rogatory.apps.cases.models import Case, CaseGrant, Communication
 from rogatory.apps.cases.services import case_open, document_add
+from rogatory.apps.cases.services.demo_data import complete_request_fields
 from rogatory.apps.cases.services.inputs import MeasureInput, NameInput, OffenceInput, PersonInput
 from rogatory.apps.proceedings.services.conversation import conversation_send
 from rogatory.apps.proceedings.services.transition import case_transition
 from rogatory.core.wire.communication import CommunicationKind
-from rogatory.core.workflow import CaseState
+from rogatory.core.workflow import CaseKind, CaseState
 
 TITLE = "Demo conversation: accounts of Borealis Trading"
 _K = CommunicationKind
@@ -61,7 +62,15 @@ def _open(staff: dict[str, User], home: str, peer: str) -> Case:
             PersonInput(role="suspect", names=[NameInput("Ivan Petrov", "primary")]),
         ],
         offences=[OffenceInput("Laundering of the proceeds of crime (UNTOC art. 6)")],
-        measures=[MeasureInput("records", "Statements of the accounts of Borealis Trading")],
+        measures=[
+            MeasureInput(
+                "records",
+                "Statements of the accounts of Borealis Trading",
+                purpose="To trace the proceeds of the fraud",
+            )
+        ],
+        # What a complete request says besides its facts (UNTOC art. 18(15); issue 17).
+        **complete_request_fields(CaseKind.MLA, home),
     )
     _file(officer, case, "Letter of request", f"Letter of request {case.our_reference}\n")
     case_transition(actor=officer, case_id=case.pk, target=CaseState.PENDING_APPROVAL.value)

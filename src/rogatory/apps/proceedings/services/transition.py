@@ -11,6 +11,7 @@ from rogatory.apps.cases.services.notifications import case_queued_notify
 from rogatory.apps.cases.services.transition import case_status_change
 from rogatory.apps.exchange.services.business import case_status_evidence
 from rogatory.apps.exchange.services.transmit import case_transmit
+from rogatory.apps.extradition.services.consultation import decision_checks
 from rogatory.apps.proceedings.services.communications import communication_with_step
 from rogatory.apps.screening.services import case_screen
 from rogatory.core.workflow import CaseKind, CaseState
@@ -42,6 +43,12 @@ def case_transition(
             officer_id=officer_id,
         )
         state = CaseState(case.status)
+        # The instrument's conditions on a decision, checked once the table allowed the step:
+        # consultation before refusal (UNTOC arts. 16(16), 18(26)), a refusal on nationality
+        # against the person's nationalities at the date of decision (ETS 24 art. 6(1)(c)),
+        # and the detention assessment before surrender is granted (CJEU C-404/15 and
+        # C-659/15 PPU). A refusal here rolls the whole step back.
+        decision_checks(case=case, target=state, ground=ground)
         if state is CaseState.TRANSMITTED:
             # The outbox row is written in this transaction (transactional outbox): the
             # request leaves exactly when its status says it has.

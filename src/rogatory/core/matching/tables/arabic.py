@@ -12,6 +12,7 @@ Arabic forms are single words: compounds are written joined (``عبدالله``)
 and the parts of the generated ``Abd al-`` and ``-al-Din`` compounds.
 """
 
+import re
 from typing import Final
 
 from rogatory.core.matching.tables.arabic_more import ABD_ROOTS, DIN_ROOTS, NAMES
@@ -19,6 +20,7 @@ from rogatory.core.matching.tables.arabic_more import ABD_ROOTS, DIN_ROOTS, NAME
 _RAW: Final[str] = """
 muhammad|محمد مُحمد|muhammad mohammed mohammad mohamed mohamad muhammed mohammod mohamud
 muhammad|محمد|mahomed muhamad mohd mehmet
+muhammad|محمد|md muhd mhd mohamad mohammed muhammed
 muhammad|محمد|mehmed mahammad muhamed mouhamed mohamedou
 ahmad|أحمد احمد|ahmad ahmed ahmet achmed akhmed ahamed ehmad
 mahmud|محمود|mahmud mahmoud mahmood mehmood mahmut makhmud
@@ -157,6 +159,14 @@ salah_al_din|صلاحالدين|salahuddin salaheddine salahaddin
 """
 
 
+# Urdu and Persian usage writes a short a before h and a consonant as e: Rehman, Rehmat,
+# Mehmood, Mehdi, Sehar (Rahman, Rahmat, Mahmud, Mahdi, Sahar). Every listed spelling gets
+# that variant too; the South Asian abbreviations of Muhammad (Md., Mohd., Muhd.) are listed.
+# Likewise the Egyptian g for j.
+_SOUTH_ASIAN_E = re.compile(r"(?<![aeiou])ah(?=[bcdfgjklmnpqrstvz])")
+_EGYPTIAN_J = re.compile(r"(?<!d)j")
+
+
 def _parse(raw: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     arabic_forms: dict[str, list[str]] = {}
     latin_forms: dict[str, list[str]] = {}
@@ -164,7 +174,11 @@ def _parse(raw: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         # A group may continue on a second line (long spelling lists).
         group, arabic, latin = line.split("|")
         arabic_forms.setdefault(group, []).extend(arabic.split())
-        latin_forms.setdefault(group, []).extend(latin.split())
+        spellings = latin.split()
+        spellings += [_SOUTH_ASIAN_E.sub("eh", s) for s in spellings]
+        # Egyptian records write ج as g (Gamil, Gaber, Naguib): every j not in "dj".
+        spellings += [_EGYPTIAN_J.sub("g", s) for s in spellings if "j" in s]
+        latin_forms.setdefault(group, []).extend(spellings)
     return {
         group: (tuple(dict.fromkeys(arabic_forms[group])), tuple(dict.fromkeys(latin_forms[group])))
         for group in arabic_forms

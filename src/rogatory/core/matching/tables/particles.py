@@ -127,6 +127,13 @@ TITLES: Final[frozenset[str]] = frozenset(
         "الإمام",
         "ملا",
         "المولى",
+        # Persian, Dari, Pashto and Urdu honorifics in their own letters (Agha, Haji,
+        # Mawlawi, Mirza is a name too and is kept).
+        "آغا",
+        "آقا",
+        "حاجی",
+        "مولوی",
+        "مولانا",
     )
 )
 
@@ -194,6 +201,7 @@ PARTICLES: Final[frozenset[str]] = frozenset(
         "де",
         "дер",
         "بن",
+        "ولد",
         "ابن",
         "بنت",
         "ابو",

@@ -11,6 +11,7 @@ from django.core.management.base import CommandParser
 from django.db import DatabaseError, connection, transaction
 
 from rogatory.apps.base_command import RogatoryBaseCommand
+from rogatory.apps.exchange.lanes import LargeLane
 from rogatory.apps.exchange.models import OutboxMessage
 from rogatory.apps.exchange.services.cleanup import exchange_cleanup
 from rogatory.apps.exchange.services.outbox import (
@@ -24,6 +25,7 @@ from rogatory.apps.exchange.services.witnessing import (
     WITNESS_INTERVAL_SECONDS,
     exchange_witness_checkpoint,
 )
+from rogatory.apps.rowsecurity.context import system_context
 from rogatory.core.envelope.seal import Document
 from rogatory.core.errors import DomainError
 from rogatory.federation.transport import HttpTransport, TransportError
@@ -64,6 +66,12 @@ class Command(RogatoryBaseCommand):
         parser.add_argument("--interval", type=float, default=0.5, help="idle sleep (s)")
         parser.add_argument("--batch", type=int, default=20, help="rows claimed per pass")
         parser.add_argument("--threads", type=int, default=1, help="parallel senders (worker)")
+        parser.add_argument(
+            "--large-threads",
+            type=int,
+            default=2,
+            help="parallel large transfers beside the small messages (worker)",
+        )
         parser.add_argument("--count", type=int, default=1)
         parser.add_argument("--rate", type=float, default=0.0, help="messages per second")
         parser.add_argument(
@@ -71,19 +79,33 @@ class Command(RogatoryBaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # The node's own work, for no user: row security's system context, entered once per
+        # command and recorded in the audit chain (docs/decisions/0006-row-level-security.md).
+        with system_context(f"rogatory exchange {options['action']}"):
+            self._handle(options)
+
+    def _handle(self, options: dict[str, Any]) -> None:
         action = options["action"]
         if action == "worker":
             witnessing = _Every(WITNESS_INTERVAL_SECONDS)
             cleaning = _Every(3600.0)
+            # R8: large transfers on their own threads (not for a single --once pass).
+            lane = None if options["once"] else LargeLane(threads=options["large_threads"])
 
             def work(transport: HttpTransport) -> int:
                 if witnessing.due():
                     self._witness(transport)
                 if cleaning.due():
                     exchange_cleanup()
-                return outbox_process_due(transport=transport, limit=options["batch"])
+                return outbox_process_due(
+                    transport=transport, limit=options["batch"], large_lane=lane
+                )
 
-            self._loop(options, work)
+            try:
+                self._loop(options, work)
+            finally:
+                if lane is not None:
+                    lane.join(timeout=5)
         elif action == "cleanup":
             report = exchange_cleanup()
             chunks, documents = report.chunk_folders, report.document_folders
@@ -141,7 +163,9 @@ class Command(RogatoryBaseCommand):
     def _run(self, options: dict[str, Any], step: Any, stop: list[bool]) -> None:
         transport = node_transport(timeout=30.0)
         try:
-            self._passes(options, step, stop, transport)
+            # Each thread has its own database connection, so its own context.
+            with system_context("rogatory exchange thread", audited=False):
+                self._passes(options, step, stop, transport)
         finally:
             transport.close()
             connection.close()

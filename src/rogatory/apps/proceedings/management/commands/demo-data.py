@@ -5,6 +5,7 @@ from django.core.management.base import CommandParser
 
 from rogatory.apps.base_command import RogatoryBaseCommand
 from rogatory.apps.cases.services.demo_data import demo_cases, demo_cases_bulk, demo_setup
+from rogatory.apps.extradition.services.demo import consult_then
 from rogatory.apps.proceedings.services import case_transition
 
 # Above this many cases the bulk writer is used (the per-case services write ~5 ms each).
@@ -43,7 +44,8 @@ class Command(RogatoryBaseCommand):
                 users=setup["users"],
                 home=options["home"],
                 progress=progress,
-                transition=case_transition,
+                # A refusal is preceded by the consultation the instrument requires.
+                transition=consult_then(case_transition),
             )
         print(file=sys.stderr)
         users = sorted(setup["users"])

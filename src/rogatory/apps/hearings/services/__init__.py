@@ -1,0 +1,1 @@
+"""Writes of the hearings area, each audited."""

@@ -1,0 +1,163 @@
+"""The row-level security policies of the case tables, as PostgreSQL text.
+
+They mirror `rogatory.apps.cases.selectors.visible_cases_q`, so that a query which forgets the
+selector still returns nothing the acting user may not see:
+- a case is visible to its team (an unrevoked grant);
+- to supervisors and auditors of the owning authority unless it is sealed;
+- to registry clerks of the owning authority while it waits to be registered (received),
+  unless sealed; never to administrators, inactive users or nobody.
+The acting user is the setting `rogatory.user_id`, set for each request
+(rogatory.apps.rowsecurity.middleware); `rogatory.system = 'on'` is the explicit system
+context of background work (rogatory.apps.rowsecurity.context.system_context).
+
+FORCE makes the table owner obey the policies too: only a superuser or a BYPASSRLS role
+(which the application must never use) sees past them.
+"""
+
+from rogatory.core.workflow import CaseState, Role
+
+USER_SETTING = "rogatory.user_id"
+SYSTEM_SETTING = "rogatory.system"
+# Cases inserted or changed in the current transaction (noted by a trigger, transaction-local):
+# the INSERT ... RETURNING that creates a case must read back the row it has just been allowed
+# to write, before the grant that makes its author part of the team exists; and a step that
+# takes a case out of its author's sight (a clerk registering it) still writes its event in
+# the same transaction. Only a row the user could write is noted, and the note ends with the
+# transaction.
+OPENED_SETTING = "rogatory.opened_cases"
+
+# Tables whose rows belong to one case, with the column naming it.
+CASE_CHILD_TABLES: tuple[tuple[str, str], ...] = (
+    ("cases_casegrant", "case_id"),
+    ("cases_person", "case_id"),
+    ("cases_offence", "case_id"),
+    ("cases_measure", "case_id"),
+    ("cases_document", "case_id"),
+    ("cases_caseevent", "case_id"),
+    # The search index: without it, search would be an oracle for words of hidden cases.
+    ("cases_searchterm", "case_id"),
+)
+# Tables whose rows belong to a person (and so to the person's case).
+PERSON_CHILD_TABLES: tuple[tuple[str, str], ...] = (("cases_personname", "person_id"),)
+
+PROTECTED_TABLES: tuple[str, ...] = (
+    "cases_case",
+    *(t for t, _ in CASE_CHILD_TABLES),
+    *(t for t, _ in PERSON_CHILD_TABLES),
+)
+
+_SEES_OWN_AUTHORITY = f"('{Role.SUPERVISOR.value}', '{Role.AUDITOR.value}')"
+_MAY_OPEN = (
+    f"('{Role.CASE_OFFICER.value}', '{Role.SUPERVISOR.value}', '{Role.REGISTRY_CLERK.value}')"
+)
+
+# The functions read the grant, case and user tables under the system setting (the SET clause
+# holds only while they run): a policy on cases that read grants whose own policy read cases
+# would otherwise recurse.
+# Built from constants of this module and enums only, never from input.
+FUNCTIONS = f"""
+CREATE OR REPLACE FUNCTION rogatory_system() RETURNS boolean
+LANGUAGE sql STABLE AS $$
+  SELECT coalesce(current_setting('{SYSTEM_SETTING}', true), '') = 'on'
+$$;
+
+CREATE OR REPLACE FUNCTION rogatory_user_id() RETURNS bigint
+LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN coalesce(current_setting('{USER_SETTING}', true), '') ~ '^[0-9]{{1,18}}$'
+              THEN current_setting('{USER_SETTING}', true)::bigint END
+$$;
+
+CREATE OR REPLACE FUNCTION rogatory_case_visible(cid bigint) RETURNS boolean
+LANGUAGE sql STABLE SET {SYSTEM_SETTING} = 'on' AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM cases_case c JOIN accounts_user u ON u.id = rogatory_user_id()
+    WHERE c.id = cid AND u.is_active AND (
+      EXISTS (SELECT 1 FROM cases_casegrant g
+              WHERE g.case_id = c.id AND g.user_id = u.id AND g.revoked_at IS NULL)
+      OR (u.role IN {_SEES_OWN_AUTHORITY}
+          AND c.owner_authority_id = u.authority_id AND NOT c.sealed)
+      OR (u.role = '{Role.REGISTRY_CLERK.value}' AND c.owner_authority_id = u.authority_id
+          AND NOT c.sealed AND c.status = '{CaseState.RECEIVED.value}')
+    )
+  ) OR cid::text = ANY (string_to_array(current_setting('{OPENED_SETTING}', true), ','))
+$$;
+
+CREATE OR REPLACE FUNCTION rogatory_may_open(authority bigint) RETURNS boolean
+LANGUAGE sql STABLE SET {SYSTEM_SETTING} = 'on' AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM accounts_user u
+    WHERE u.id = rogatory_user_id() AND u.is_active AND u.role IN {_MAY_OPEN}
+      AND u.authority_id = authority
+  )
+$$;
+
+CREATE OR REPLACE FUNCTION rogatory_person_case(pid bigint) RETURNS bigint
+LANGUAGE sql STABLE SET {SYSTEM_SETTING} = 'on' AS $$
+  SELECT case_id FROM cases_person WHERE id = pid
+$$;
+
+CREATE OR REPLACE FUNCTION rogatory_note_opened() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM set_config('{OPENED_SETTING}',
+    concat_ws(',', nullif(current_setting('{OPENED_SETTING}', true), ''), NEW.id::text), true);
+  RETURN NEW;
+END
+$$;
+"""  # noqa: S608
+
+
+def _case_table() -> str:
+    return """
+ALTER TABLE cases_case ENABLE ROW LEVEL SECURITY;
+ALTER TABLE cases_case FORCE ROW LEVEL SECURITY;
+DROP TRIGGER IF EXISTS rogatory_case_opened ON cases_case;
+CREATE TRIGGER rogatory_case_opened BEFORE INSERT OR UPDATE ON cases_case
+  FOR EACH ROW EXECUTE FUNCTION rogatory_note_opened();
+CREATE POLICY rogatory_read ON cases_case FOR SELECT
+  USING (rogatory_system() OR rogatory_case_visible(id));
+CREATE POLICY rogatory_open ON cases_case FOR INSERT
+  WITH CHECK (rogatory_system() OR rogatory_may_open(owner_authority_id));
+CREATE POLICY rogatory_change ON cases_case FOR UPDATE
+  USING (rogatory_system() OR rogatory_case_visible(id))
+  WITH CHECK (rogatory_system() OR rogatory_user_id() IS NOT NULL);
+CREATE POLICY rogatory_remove ON cases_case FOR DELETE
+  USING (rogatory_system() OR rogatory_case_visible(id));
+"""
+
+
+def _child_table(table: str, visible: str) -> str:
+    return f"""
+ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
+ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
+CREATE POLICY rogatory_case_rows ON {table}
+  USING (rogatory_system() OR {visible})
+  WITH CHECK (rogatory_system() OR {visible});
+"""
+
+
+def enable_sql() -> str:
+    parts = [FUNCTIONS, _case_table()]
+    parts += [_child_table(t, f"rogatory_case_visible({c})") for t, c in CASE_CHILD_TABLES]
+    parts += [
+        _child_table(t, f"rogatory_case_visible(rogatory_person_case({c}))")
+        for t, c in PERSON_CHILD_TABLES
+    ]
+    return "\n".join(parts)
+
+
+def disable_sql() -> str:
+    parts = []
+    for table in PROTECTED_TABLES:
+        parts.append(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY;")
+        parts.append(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;")
+        parts.append(f"DROP POLICY IF EXISTS rogatory_case_rows ON {table};")
+    for name in ("rogatory_read", "rogatory_open", "rogatory_change", "rogatory_remove"):
+        parts.append(f"DROP POLICY IF EXISTS {name} ON cases_case;")
+    parts.append("DROP TRIGGER IF EXISTS rogatory_case_opened ON cases_case;")
+    parts.append(
+        "DROP FUNCTION IF EXISTS rogatory_note_opened(), rogatory_person_case(bigint), "
+        "rogatory_may_open(bigint), rogatory_case_visible(bigint), rogatory_user_id(), "
+        "rogatory_system();"
+    )
+    return "\n".join(parts)

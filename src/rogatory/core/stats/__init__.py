@@ -1,0 +1,1 @@
+"""Pure arithmetic of the figures: percentiles, periods, milestones of a case, SVG charts."""

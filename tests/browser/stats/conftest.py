@@ -1,0 +1,1 @@
+from rogatory.apps.stats.tests.conftest import register  # noqa: F401 (fixture)
