@@ -185,8 +185,8 @@ def setup() -> tuple[Path, str]:
         sent = run(state, env, "shell", "-c", TRANSMIT).splitlines()
         print(f"[{state}] transmitting: " + "; ".join(line for line in sent if "->" in line))
         if state == "XA":
-            dispatched = run(state, env, "shell", "-c", DISPATCH).strip()
-            print(f"[{state}] other channel: {dispatched}")
+            dispatched = run(state, env, "shell", "-c", DISPATCH).splitlines()
+            print(f"[{state}] other channel: " + "; ".join(d for d in dispatched if "->" in d))
     env = secretariat_env(passphrase_file)
     print("[secretariat] database and review demo…", flush=True)
     run("secretariat", env, "migrate", "-v", "0")

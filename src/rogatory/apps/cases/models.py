@@ -454,6 +454,34 @@ class CommunicationKindChoice(models.TextChoices):
     PARTIAL_EXECUTION = CommunicationKind.PARTIAL_EXECUTION.value, _("Partial execution")
     FINAL_EXECUTION = CommunicationKind.FINAL_EXECUTION.value, _("Final execution")
     CLOSURE = CommunicationKind.CLOSURE.value, _("Closure")
+    CONSULTATION = (
+        CommunicationKind.CONSULTATION.value,
+        _("Consultation before a refusal or postponement"),
+    )
+    CONSULTATION_ANSWER = (
+        CommunicationKind.CONSULTATION_ANSWER.value,
+        _("Answer to the consultation"),
+    )
+    CONDITIONS_PROPOSED = CommunicationKind.CONDITIONS_PROPOSED.value, _("Conditions proposed")
+    CONDITIONS_ACCEPTED = CommunicationKind.CONDITIONS_ACCEPTED.value, _("Conditions accepted")
+    CONFIDENTIALITY_REQUIRED = (
+        CommunicationKind.CONFIDENTIALITY_REQUIRED.value,
+        _("Confidentiality required"),
+    )
+    CONFIDENTIALITY_CANNOT = (
+        CommunicationKind.CONFIDENTIALITY_CANNOT.value,
+        _("Confidentiality cannot be kept"),
+    )
+    USE_CONSENT_REQUEST = (
+        CommunicationKind.USE_CONSENT_REQUEST.value,
+        _("Request for consent to use the evidence in other proceedings"),
+    )
+    USE_CONSENT = CommunicationKind.USE_CONSENT.value, _("Consent to use the evidence")
+    URGENCY = CommunicationKind.URGENCY.value, _("Urgency raised")
+    SUPPLEMENTARY_REQUEST = (
+        CommunicationKind.SUPPLEMENTARY_REQUEST.value,
+        _("Supplementary request"),
+    )
     # A video hearing's scheduling and minutes travel on the case thread (apps.hearings).
     HEARING_PROPOSAL = CommunicationKind.HEARING_PROPOSAL.value, _("Hearing: proposal")
     HEARING_COUNTER_PROPOSAL = (

@@ -110,16 +110,20 @@ def step_for(*, case: Case, kind: CommunicationKind) -> CaseState | None:
     return None
 
 
-def open_question(case: Case) -> str:
-    """The message id of the latest request for information received on the case and not yet
-    answered (UNTOC art. 18(16)); "" when none is waiting."""
-    answered = Communication.objects.filter(
-        case=case, sent=True, kind=CommunicationKind.INFORMATION_ANSWER.value
-    ).values_list("in_reply_to", flat=True)
+def open_question(
+    case: Case, answer: CommunicationKind = CommunicationKind.INFORMATION_ANSWER
+) -> str:
+    """The message id of the latest communication received on the case that ``answer``
+    answers (a request for information, a consultation, conditions, a request for consent)
+    and not yet answered (UNTOC art. 18(16), 18(19), 18(26)); "" when none is waiting."""
+    question_kind = RULES[answer].answers
+    if question_kind is None:
+        return ""
+    answered = Communication.objects.filter(case=case, sent=True, kind=answer.value).values_list(
+        "in_reply_to", flat=True
+    )
     question = (
-        Communication.objects.filter(
-            case=case, sent=False, kind=CommunicationKind.INFORMATION_REQUEST.value
-        )
+        Communication.objects.filter(case=case, sent=False, kind=question_kind.value)
         .exclude(message_id="")
         .exclude(message_id__in=answered)
         .order_by("-at", "-id")
@@ -143,7 +147,7 @@ def kinds_for(*, actor: User, case: Case) -> list[tuple[str, str]]:
     for kind, rule in RULES.items():
         if rule.sent_from is not direction:
             continue
-        if kind is CommunicationKind.INFORMATION_ANSWER and not open_question(case):
+        if rule.answers is not None and not open_question(case, kind):
             continue
         if kind is CommunicationKind.CLOSURE and case.status not in _OUTCOMES:
             continue

@@ -42,6 +42,23 @@ class CommunicationKind(StrEnum):
     PARTIAL_EXECUTION = "partial_execution"
     FINAL_EXECUTION = "final_execution"
     CLOSURE = "closure"
+    # Before refusing or postponing, the requested State consults the requesting State
+    # (UNTOC art. 18(26); art. 16(16) in extradition).
+    CONSULTATION = "consultation"
+    CONSULTATION_ANSWER = "consultation_answer"
+    # Assistance granted subject to conditions the requesting State accepts (UNTOC art. 18(26)).
+    CONDITIONS_PROPOSED = "conditions_proposed"
+    CONDITIONS_ACCEPTED = "conditions_accepted"
+    # Confidentiality required by the requesting State, and the requested State's notice that
+    # it cannot comply (UNTOC art. 18(20)).
+    CONFIDENTIALITY_REQUIRED = "confidentiality_required"
+    CONFIDENTIALITY_CANNOT = "confidentiality_cannot"
+    # Use of the evidence for other proceedings needs the requested State's prior consent
+    # (UNTOC art. 18(19)).
+    USE_CONSENT_REQUEST = "use_consent_request"
+    USE_CONSENT = "use_consent"
+    URGENCY = "urgency"
+    SUPPLEMENTARY_REQUEST = "supplementary_request"
     # Hearings by video (UNTOC art. 18(18); ETS 182 art. 9): the slot is agreed between the
     # two States on the case thread, and the requested State returns the minutes.
     HEARING_PROPOSAL = "hearing_proposal"
@@ -95,6 +112,25 @@ RULES: dict[CommunicationKind, KindRule] = {
     ),
     K.FINAL_EXECUTION: KindRule(IN, "UNTOC art. 18(24)", receiver_follows=CaseState.EXECUTED),
     K.CLOSURE: KindRule(IN, "UNTOC art. 18(13)"),
+    K.CONSULTATION: KindRule(IN, "UNTOC art. 18(26), 16(16)", text_required=True),
+    K.CONSULTATION_ANSWER: KindRule(
+        OUT, "UNTOC art. 18(26), 16(16)", text_required=True, answers=K.CONSULTATION
+    ),
+    K.CONDITIONS_PROPOSED: KindRule(IN, "UNTOC art. 18(26)", text_required=True),
+    K.CONDITIONS_ACCEPTED: KindRule(
+        OUT, "UNTOC art. 18(26)", text_required=True, answers=K.CONDITIONS_PROPOSED
+    ),
+    K.CONFIDENTIALITY_REQUIRED: KindRule(OUT, "UNTOC art. 18(20)", text_required=True),
+    K.CONFIDENTIALITY_CANNOT: KindRule(IN, "UNTOC art. 18(20)", text_required=True),
+    K.USE_CONSENT_REQUEST: KindRule(OUT, "UNTOC art. 18(19)", text_required=True),
+    K.USE_CONSENT: KindRule(
+        IN, "UNTOC art. 18(19)", text_required=True, answers=K.USE_CONSENT_REQUEST
+    ),
+    # The requesting State raises the urgency of a pending request (UNTOC art. 18(13), (24)).
+    K.URGENCY: KindRule(OUT, "UNTOC art. 18(13), 18(24)", text_required=True),
+    # After transmission the request is not edited in place: what changes goes as a
+    # supplementary request, with its documents (UNTOC art. 18(15), 18(16)).
+    K.SUPPLEMENTARY_REQUEST: KindRule(OUT, "UNTOC art. 18(15), 18(16)", text_required=True),
     # The requesting State's judicial authority conducts the hearing and the requested State's
     # is present (UNTOC art. 18(18); ETS 182 art. 9(5)): either may propose, counter, accept,
     # move or cancel the slot.

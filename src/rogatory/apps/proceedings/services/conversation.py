@@ -15,6 +15,8 @@ from django.db import transaction
 from rogatory.apps.accounts.models import User
 from rogatory.apps.cases.models import Communication
 from rogatory.apps.cases.services.permissions import case_for_write
+from rogatory.apps.extradition.services.consultation import consultation_record
+from rogatory.apps.extradition.services.detention import node_today
 from rogatory.apps.proceedings.selectors import kinds_for, open_question, step_for
 from rogatory.apps.proceedings.services.communications import communication_send
 from rogatory.apps.proceedings.services.transition import case_transition
@@ -56,13 +58,23 @@ def conversation_send(
             if sent is None:  # the step's table and SENT_WITH_STEP disagree: never silently
                 raise DomainError("communication.not_now", field="kind")
             return sent
-        return communication_send(
+        sent = communication_send(
             actor=actor,
             case_id=case.pk,
             kind=kind,
             text=text,
-            in_reply_to=open_question(case)
-            if chosen is CommunicationKind.INFORMATION_ANSWER
-            else "",
+            in_reply_to=open_question(case, chosen),
             document_ids=document_ids,
         )
+        if chosen is CommunicationKind.CONSULTATION:
+            # The consultation a refusal or postponement must follow (UNTOC art. 18(26),
+            # 16(16)) is then on record for the decision's check, asked today.
+            consultation_record(
+                actor=actor,
+                purpose="before_refusal",
+                party="requesting_state",
+                case_id=case.pk,
+                asked_on=node_today(),
+                question=text,
+            )
+        return sent
