@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -126,3 +127,18 @@ def test_the_interpreters_register_is_kept_by_staff_not_by_auditors(
     assert added.status_code == 302
     assert "Irina Ivanova" in clerk.get("/hearings/interpreters/").content.decode()
     assert client_for("auditor").get("/hearings/interpreters/").status_code == 403
+
+
+def test_each_participant_sees_the_agreed_slot_in_their_own_time_zone(
+    proposed: tuple[Hearing, Hearing], people: dict[str, Any], client_for: Callable[[str], Client]
+) -> None:
+    # given a slot agreed between the two States, the presiding judge joining from New York
+    ours, _ = agreed_pair(proposed, people)
+    assert ours.start is not None
+    new_york = ours.start.astimezone(ZoneInfo("America/New_York"))
+
+    # when the requesting side's officer opens the hearing
+    body = client_for("officer").get(f"/hearings/{ours.pk}/").content.decode()
+
+    # then the judge's row shows New York's wall-clock time, not the reader's zone
+    assert f"{new_york:%Y-%m-%d %H:%M} America/New_York" in body
