@@ -24,6 +24,9 @@ _EVERY_OPERATION = {
     "422": "The input is well-formed but not valid (request.invalid, field.*, ...).",
 }
 _WITH_A_BODY = {"400": "The body is not strict JSON in UTF-8 (request.invalid)."}
+# rogatory.api.v1.parser refuses a query string holding text no database stores (NUL, a lone
+# surrogate) before the endpoint reads it.
+_WITH_A_QUERY = {"400": "The query string holds a NUL or a lone surrogate (request.invalid)."}
 _WRITES = {"409": "The case's state does not allow this change (transition.*, case.closed)."}
 
 
@@ -39,6 +42,8 @@ def document_errors(schema: dict[str, Any]) -> None:
             answers = dict(_EVERY_OPERATION)
             if "requestBody" in operation:
                 answers |= _WITH_A_BODY
+            elif any(p.get("in") == "query" for p in operation.get("parameters", [])):
+                answers |= _WITH_A_QUERY
             if method != "get":
                 answers |= _WRITES
             responses = operation.setdefault("responses", {})

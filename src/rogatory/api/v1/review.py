@@ -61,7 +61,7 @@ class ItemOut(Schema):
     annotation: str
 
 
-class DocumentOut(Schema):
+class MeetingDocumentOut(Schema):
     symbol: str
     title: str
     languages: list[str]
@@ -80,7 +80,7 @@ class MeetingOut(Schema):
     starts_on: date
     ends_on: date
     items: list[ItemOut]
-    documents: list[DocumentOut]
+    documents: list[MeetingDocumentOut]
     videos: list[VideoOut]
 
 
