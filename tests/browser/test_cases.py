@@ -24,7 +24,7 @@ def test_officer_signs_in_through_the_form(page: Any, live_server: Any, people: 
     # then they land on the page they asked for, told that they are signed in
     page.wait_for_url(re.compile(r"/cases/$"))
     assert page.get_by_role("heading", level=1).inner_text() == "Cases"
-    assert page.get_by_role("status").inner_text() == "You are signed in."
+    assert page.locator(".messages[role=status]").inner_text() == "You are signed in."
 
 
 def test_wrong_password_shows_an_error_summary(page: Any, live_server: Any, people: Any) -> None:
@@ -72,7 +72,9 @@ def test_officer_opens_an_outgoing_mla_request(page: Any, live_server: Any, peop
     assert page.get_by_role("heading", level=1).inner_text() == (
         f"{case.our_reference} — Bank records of Borealis Trading"
     )
-    assert page.get_by_role("status").inner_text() == (f"Request {case.our_reference} was opened.")
+    assert page.locator(".messages[role=status]").inner_text() == (
+        f"Request {case.our_reference} was opened."
+    )
     assert page.locator(".status").inner_text() == "Draft"
     persons = page.get_by_role("region", name="Persons")
     assert persons.get_by_role("heading", level=3).inner_text() == "Иван Петров (Ivan Petrov)"
@@ -119,7 +121,7 @@ def test_clerk_registers_an_incoming_extradition_request(
     # then the case is registered and the timeline records the step
     page.wait_for_url(re.compile(r"/cases/\d+/$"))
     reference = Case.objects.get().our_reference
-    assert page.get_by_role("status").inner_text() == f"{reference} is now: Registered."
+    assert page.locator(".messages[role=status]").inner_text() == f"{reference} is now: Registered."
     assert page.locator(".status").inner_text() == "Registered"
     timeline = page.get_by_role("region", name="Timeline")
     # (followed by the acknowledgement sent to the requesting State, UNTOC art. 18(13))

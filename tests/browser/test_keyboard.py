@@ -37,8 +37,8 @@ def test_keyboard_user_skips_to_the_content_and_moves_a_case(
     assert page.evaluate("document.activeElement.id") == "transition-title"
     page.locator("#transition-panel").get_by_role("button", name="Confirm").focus()
     page.keyboard.press("Enter")
-    page.get_by_role("status").wait_for()
+    page.locator(".messages[role=status]").wait_for()
     reference = Case.objects.get().our_reference
-    assert page.get_by_role("status").inner_text() == f"{reference} is now: Registered."
+    assert page.locator(".messages[role=status]").inner_text() == f"{reference} is now: Registered."
     assert page.url == f"{live_server.url}/cases/{case.pk}/"
     assert Case.objects.get().status == "registered"

@@ -62,7 +62,10 @@ def test_the_clerk_registers_from_the_queue_and_lands_on_the_dashboard(
     page.locator("#transition-panel").get_by_role("button", name="Confirm").click()
     # then they are back on the dashboard with a confirmation, not on a "not found" page
     page.wait_for_url(re.compile(r"/$"))
-    assert page.get_by_role("status").inner_text() == f"{case.our_reference} is now: Registered."
+    assert (
+        page.locator(".messages[role=status]").inner_text()
+        == f"{case.our_reference} is now: Registered."
+    )
     assert _queue(page, "Incoming requests to register").get_by_role("heading").inner_text() == (
         "Incoming requests to register (0)"
     )

@@ -11,6 +11,10 @@ from rogatory.core.errors import DomainError
 
 
 class RogatoryBaseCommand(BaseCommand):
+    # A command that reads or writes the register acts for the node (see execute); one that
+    # only computes (a time limit, say) leaves the database alone.
+    uses_register = True
+
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
 
@@ -26,6 +30,8 @@ class RogatoryBaseCommand(BaseCommand):
         # shell; the services it calls audit what it changes.
         name = type(self).__module__.rsplit(".", 1)[-1]
         try:
+            if not self.uses_register:
+                return super().execute(*args, **options)
             with system_context(f"rogatory {name}", audited=False):
                 return super().execute(*args, **options)
         except DomainError as err:

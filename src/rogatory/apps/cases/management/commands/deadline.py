@@ -51,6 +51,8 @@ def _as_text(d: dict[str, Any]) -> str:
 
 
 class Command(RogatoryBaseCommand):
+    # Counts a time limit from the law's rules alone: no register is read (pure).
+    uses_register = False
     help = (
         "Legal time limits: `deadline compute RULE --from YYYY-MM-DD [--state ISO2] "
         "[--extended]` computes one; `deadline rules` lists every rule with its source."
