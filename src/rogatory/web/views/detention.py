@@ -61,6 +61,18 @@ def _can_edit(request: HttpRequest) -> bool:
 # ---- Dossiers ----
 
 
+def _dossier_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The service's arguments from a valid DossierForm (new dossier or edit alike)."""
+    return {
+        "state": data["state"].code,
+        "facility": data["facility"],
+        "facility_kind": data["facility_kind"],
+        "personal_space_m2": data["personal_space_m2"],
+        "multi_occupancy": data["multi_occupancy"],
+        "findings": data["findings"],
+    }
+
+
 @login_required
 def dossier_list(request: HttpRequest) -> HttpResponse:
     form = DossierForm(request.POST if request.method == "POST" else None)
@@ -69,15 +81,7 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                dossier = dossier_save(
-                    actor=request.user,
-                    state=data["state"].code,
-                    facility=data["facility"],
-                    facility_kind=data["facility_kind"],
-                    personal_space_m2=data["personal_space_m2"],
-                    multi_occupancy=data["multi_occupancy"],
-                    findings=data["findings"],
-                )
+                dossier = dossier_save(actor=request.user, **_dossier_fields(data))
             except DomainError as err:
                 attach_error(err, form)
             else:
@@ -131,16 +135,7 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
             if edit_form.is_valid():
                 d = edit_form.cleaned_data
                 try:
-                    dossier_save(
-                        actor=request.user,
-                        dossier_id=dossier_id,
-                        state=d["state"].code,
-                        facility=d["facility"],
-                        facility_kind=d["facility_kind"],
-                        personal_space_m2=d["personal_space_m2"],
-                        multi_occupancy=d["multi_occupancy"],
-                        findings=d["findings"],
-                    )
+                    dossier_save(actor=request.user, dossier_id=dossier_id, **_dossier_fields(d))
                 except DomainError as err:
                     attach_error(err, edit_form)
                 else:

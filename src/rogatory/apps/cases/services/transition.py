@@ -1,13 +1,13 @@
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from rogatory.apps.accounts.models import User
 from rogatory.apps.audit.services import audit_record
 from rogatory.apps.cases.drafting_selectors import draft_check
 from rogatory.apps.cases.models import Case, CaseEvent, CaseGrant
+from rogatory.apps.cases.selectors import draft_authored_by
 from rogatory.apps.cases.services.deadlines import deadlines_apply
 from rogatory.apps.cases.services.permissions import case_for_write
 from rogatory.apps.cases.wire import canonical_hash
@@ -218,8 +218,5 @@ def approval_withdraw(*, case: Case, actor: Any, because: str) -> None:
 def _require_second_pair_of_eyes(*, case: Case, actor: Any) -> None:
     """Four eyes on an outgoing request: whoever opened the draft or submitted it for approval
     cannot also approve it (issue 14 finding 7: a supervisor drafted and approved alone)."""
-    authors = CaseEvent.objects.filter(case=case).filter(
-        Q(kind="created") | Q(kind="transition", to_status=CaseState.PENDING_APPROVAL.value)
-    )
-    if authors.filter(actor=actor).exists():
+    if draft_authored_by(case=case, actor=actor):
         raise DomainError("transition.four_eyes")
