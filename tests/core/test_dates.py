@@ -12,6 +12,7 @@ from rogatory.core.dates import (
     check_offence,
     latest_today,
     parse_full_date,
+    parse_instant,
     parse_partial_date,
 )
 from rogatory.core.errors import DomainError
@@ -173,3 +174,30 @@ def test_an_offence_in_the_future_or_after_the_request_is_refused() -> None:
     check_offence(
         date(2026, 11, 1), field="committed_on", today=TODAY, request_day=date(2026, 11, 1)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-12-24T10:00:00+03:00", datetime(2026, 12, 24, 7, 0, tzinfo=UTC)),
+        ("2026-12-24T10:00:00Z", datetime(2026, 12, 24, 10, 0, tzinfo=UTC)),
+    ],
+)
+def test_an_instant_with_its_offset_is_read_in_utc(text: str, expected: datetime) -> None:
+    # Given an instant written by another node, when it is read, then it is the same instant
+    assert parse_instant(text) == expected
+    assert parse_instant(text).tzinfo is UTC
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("2026-12-24T10:00:00", "needs its UTC offset"),  # a different instant on each node
+        ("9999-12-31T23:59:59-14:00", "outside the calendar"),  # after its end once in UTC
+        ("0001-01-01T00:00:00+14:00", "outside the calendar"),  # before its start once in UTC
+        ("tomorrow", "Invalid isoformat"),
+    ],
+)
+def test_an_instant_without_offset_or_outside_the_calendar_is_refused(text: str, why: str) -> None:
+    with pytest.raises(ValueError, match=why):
+        parse_instant(text)

@@ -179,3 +179,20 @@ def check_offence(value: date, *, field: str, today: date, request_day: date | N
             value=value.isoformat(),
             request_date=request_day.isoformat(),
         )
+
+
+def parse_instant(text: str) -> datetime:
+    """An ISO 8601 instant with its offset, as another node wrote it, in UTC.
+
+    Raises ValueError for text that is not one, for a local time without its offset (it would
+    mean different instants on the two nodes) and for an instant that leaves the calendar once
+    in UTC (``9999-12-31T23:59:59-14:00``, ``0001-01-01T00:00:00+14:00``): such a value was not
+    written by a node, and comparing or storing it would raise OverflowError far from here.
+    """
+    moment = datetime.fromisoformat(text)
+    if moment.utcoffset() is None:
+        raise ValueError("an instant needs its UTC offset")
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("an instant outside the calendar in UTC") from None

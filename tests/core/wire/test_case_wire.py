@@ -52,7 +52,12 @@ offences = st.builds(
 )
 measures = st.builds(Measure, type=text, description=text, purpose=text, procedure=text)
 offsets = st.sampled_from([UTC, timezone(timedelta(hours=3)), timezone(timedelta(hours=-5))])
-moments = st.datetimes(timezones=offsets)
+# A node writes instants that exist in UTC: a day's margin at both ends of the calendar.
+moments = st.datetimes(
+    min_value=datetime(1, 1, 2),  # noqa: DTZ001 (hypothesis takes naive bounds)
+    max_value=datetime(9999, 12, 30),  # noqa: DTZ001
+    timezones=offsets,
+)
 cases = st.builds(
     CaseData,
     kind=text,
@@ -144,6 +149,9 @@ def test_a_payload_without_schema_is_read_as_the_first_version() -> None:
             "offences[0].committed_on",
         ),
         (_minimal(requested_by="2026-12-24T10:00:00"), "requested_by"),
+        # Offsets that take the instant outside the calendar once in UTC.
+        (_minimal(requested_by="9999-12-31T23:59:59-14:00"), "requested_by"),
+        (_minimal(requested_by="0001-01-01T00:00:00+14:00"), "requested_by"),
         (_minimal(persons=["Ivan"]), "persons[0]"),
     ],
 )

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
+from rogatory.core.dates import parse_instant
 from rogatory.core.errors import DomainError
 from rogatory.core.hearings.kinds import HearingKind, ParticipantRole
 from rogatory.core.hearings.scheduling import Slot
@@ -99,11 +99,9 @@ def _slot(item: Any, i: int) -> Slot:
     if not isinstance(start, str) or not isinstance(minutes, int) or isinstance(minutes, bool):
         raise DomainError("wire.invalid", field=f"body.slots[{i}]")
     try:
-        moment = datetime.fromisoformat(start)
+        moment = parse_instant(start)
     except ValueError:
         raise DomainError("wire.invalid", field=f"body.slots[{i}].start") from None
-    if moment.tzinfo is None:
-        raise DomainError("wire.invalid", field=f"body.slots[{i}].start")
     return Slot(moment, minutes)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from rogatory.core.dates import parse_instant
 from rogatory.core.errors import DomainError
 from rogatory.core.wire.records import (
     CaseData,
@@ -204,14 +205,12 @@ class _Reader:
 
     def moment(self, key: str) -> datetime | None:
         value = self.optional_text(key)
+        if not value:
+            return None
         try:
-            moment = datetime.fromisoformat(value) if value else None
+            return parse_instant(value)
         except ValueError:
             raise DomainError("wire.invalid", field=self._path(key)) from None
-        if moment is not None and moment.tzinfo is None:
-            # A deadline without its offset would mean different instants on the two nodes.
-            raise DomainError("wire.invalid", field=self._path(key))
-        return moment
 
 
 def _read_name(r: _Reader) -> Name:
