@@ -74,6 +74,14 @@ faults: setup
 		tests/exchange/test_state_machine.py \
 		tests/exchange/test_large.py
 
+# R11 at protocol.md's size: 5,000 messages through the fault proxy (latency, slicing, resets,
+# hangs, forged answers) at 10 per second, about 10 minutes here; prints its figures (duration,
+# lost, duplicated, forged receipts accepted). Outside .ci/run, which runs 400 (CI time budget).
+.PHONY: faults-full
+faults-full: setup
+	ROGATORY_R11_MESSAGES=5000 $(BIN)/pytest -p no:xdist -q -s -m reliability \
+		tests/exchange/test_r11_network_faults.py
+
 # R12 at protocol.md's size: two loopback nodes, one hour at 20 messages of 10 KiB per second,
 # memory and file handles sampled (tools/soak.py); prints its figures as one JSON object.
 # Outside .ci/run (the suite runs a few minutes of it: tests/exchange/test_r12_soak.py).

@@ -53,6 +53,9 @@ def _prepare_database(url: str, cases: int, keep: bool) -> float:
     )
     if exists and keep:
         print(f"reusing database {name}", file=sys.stderr)
+        subprocess.run(
+            [str(ROOT / ".venv" / "bin" / "rogatory"), "migrate", "-v", "0"], env=env, check=True
+        )
         return 0.0
     if exists:
         subprocess.run(["psql", admin_url, "-qc", f'DROP DATABASE "{name}"'], check=True)
@@ -84,6 +87,8 @@ def main() -> None:
     os.environ["DATABASE_URL"] = args.database_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "rogatory.settings.base"
     os.environ["ROGATORY_DATA_DIR"] = str(ROOT / "var" / "bench")
+    # The bench signs in with force_login: the second factor is another benchmark's matter.
+    os.environ["ROGATORY_REQUIRE_2FA"] = "false"
     import django
 
     django.setup()

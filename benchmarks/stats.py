@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python benchmarks/stats.py [--cases 1000000] [--requests 60]
          [--database-url postgres://postgres@127.0.0.1:5432/stats_bench] [--keep]
+         [--copy-of rogatory_bench]
 
 Loads N synthetic cases (`rogatory demo-data` bulk writer) into a fresh database, spreads them
 over five and a half years with status events (the bulk writer stamps every case "now": see
@@ -73,7 +74,9 @@ def _summary(values: list[float]) -> dict[str, float]:
     }
 
 
-def _prepare_database(url: str, cases: int, keep: bool, env: dict[str, str]) -> dict[str, float]:
+def _prepare_database(
+    url: str, cases: int, keep: bool, env: dict[str, str], copy_of: str | None = None
+) -> dict[str, float]:
     name = url.rsplit("/", 1)[1]
     admin_url = url.rsplit("/", 1)[0] + "/postgres"
     exists = (
@@ -92,14 +95,25 @@ def _prepare_database(url: str, cases: int, keep: bool, env: dict[str, str]) -> 
         return {}
     if exists:
         subprocess.run(["psql", admin_url, "-qc", f'DROP DATABASE "{name}"'], check=True)
-    subprocess.run(["psql", admin_url, "-qc", f'CREATE DATABASE "{name}"'], check=True)
-    subprocess.run([rogatory, "migrate", "-v", "0"], env=env, check=True)
     t0 = time.perf_counter()
-    subprocess.run(
-        [rogatory, "demo-data", "--cases", str(cases), "--seed", "7", "--password", "bench-pw"],
-        env=env,
-        check=True,
-    )
+    if copy_of:
+        # The same register as another benchmark's (`benchmarks/cases.py --keep` loads it with
+        # the same seed): a file-level copy takes minutes where the bulk writer takes an hour.
+        print(f"copying database {copy_of}", file=sys.stderr)
+        subprocess.run(
+            ["psql", admin_url, "-qc", f'CREATE DATABASE "{name}" TEMPLATE "{copy_of}"'],
+            check=True,
+        )
+        subprocess.run([rogatory, "migrate", "-v", "0"], env=env, check=True)
+    else:
+        subprocess.run(["psql", admin_url, "-qc", f'CREATE DATABASE "{name}"'], check=True)
+        subprocess.run([rogatory, "migrate", "-v", "0"], env=env, check=True)
+        t0 = time.perf_counter()
+        subprocess.run(
+            [rogatory, "demo-data", "--cases", str(cases), "--seed", "7", "--password", "bench-pw"],
+            env=env,
+            check=True,
+        )
     t1 = time.perf_counter()
     print("spreading the cases over time", file=sys.stderr)
     subprocess.run(["psql", url, "-q", "-v", "ON_ERROR_STOP=1", "-c", SPREAD_SQL], check=True)
@@ -122,6 +136,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/stats_bench")
     parser.add_argument("--keep", action="store_true", help="reuse a loaded database")
+    parser.add_argument(
+        "--copy-of",
+        default=None,
+        help="start from a copy of this database, loaded by `rogatory demo-data --seed 7` "
+        "(e.g. rogatory_bench after `benchmarks/cases.py --keep`) instead of loading anew",
+    )
     args = parser.parse_args()
     env = {
         **os.environ,
@@ -131,7 +151,7 @@ def main() -> None:
         # The bench signs in with force_login: the second factor is another benchmark's matter.
         "ROGATORY_REQUIRE_2FA": "false",
     }
-    timings = _prepare_database(args.database_url, args.cases, args.keep, env)
+    timings = _prepare_database(args.database_url, args.cases, args.keep, env, copy_of=args.copy_of)
     os.environ.update(env)
     import django
 

@@ -234,7 +234,8 @@ def hear(passphrase_file: Path) -> None:
 def timers(passphrase_file: Path) -> None:
     """What a production node runs from systemd timers or cron: received hearing messages
     applied every minute (``rogatory hearings sync``), and every ten minutes reminders before
-    a legal time limit expires and escalation once it has passed (``deadlines --notify``)."""
+    a legal time limit expires and escalation once it has passed (``deadlines --notify``), and
+    on the Secretariat's node reminders of review steps (``review-reminders``)."""
     tick = 0
     while True:
         jobs = [["hearings", "sync"]] + ([["deadlines", "--notify"]] if tick % 10 == 0 else [])
@@ -248,6 +249,16 @@ def timers(passphrase_file: Path) -> None:
                     stderr=subprocess.DEVNULL,
                     check=False,
                 )
+        if tick % 10 == 0:
+            # The Secretariat's reminders of review steps nearing or past their time limits.
+            subprocess.run(  # noqa: S603 - our own command with fixed arguments
+                [str(BIN / "rogatory"), "review-reminders"],
+                env=secretariat_env(passphrase_file),
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
         tick += 1
         time.sleep(60)
 

@@ -29,7 +29,7 @@ from rogatory.core.matching.translit import han_fold
 
 PRESENT_QUERIES = 500
 # Band floors reported beside the shipped one, to show what moving it would trade.
-REVIEW_SWEEP = (0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7)
+REVIEW_SWEEP = (0.02, 0.05, 0.1, 0.15, 0.2, 0.22, 0.25, 0.27, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7)
 
 
 def review_band(absent_tops: list[float], present: list[tuple[float, bool]]) -> dict[str, Any]:

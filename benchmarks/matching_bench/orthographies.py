@@ -435,6 +435,11 @@ def bench_orthographies(pools: Pools, threshold: float, rng: random.Random) -> d
             "hard_negatives": len(neg),
             "hard_negative_fpr": recall(neg, threshold),
             "missed_examples": [m for m, s in zip(missed, pos, strict=True) if s < threshold][:4],
+            "passing_negatives": [
+                f"{a} ~ {b}: {s:.2f}"
+                for (a, b), s in zip(negatives, neg, strict=True)
+                if s >= threshold
+            ][:6],
         }
         log(
             f"issue 18 kind {kind}: recall {result[kind]['recall']}, hard-negative FPR "

@@ -93,8 +93,11 @@ def test_the_whole_conversation_runs_between_two_node_processes(
     ]
     assert [c["kind"] for c in b_timeline] == [
         "acknowledgement",
+        "in_progress",  # assigned
+        "in_progress",  # execution started
         "information_request",
         "information_answer",
+        "in_progress",  # execution resumed
         "partial_execution",
         "final_execution",
     ]

@@ -63,9 +63,13 @@ def test_the_requested_side_runs_the_whole_conversation_one_move_at_a_time(
     case.refresh_from_db()
     assert case.status == "executed"
     sent = list(Communication.objects.filter(case=case, sent=True).values_list("kind", flat=True))
+    # (assignment, start and resumption of execution tell A the request is in hand)
     assert sent == [
         "acknowledgement",
+        "in_progress",
+        "in_progress",
         "information_request",
+        "in_progress",
         "partial_execution",
         "final_execution",
     ]

@@ -331,3 +331,32 @@ def test_a_not_delivered_evidence_shows_on_the_case_with_its_error(
             "kind", "reason", "ground"
         )
     ) == [("evidence_not_delivered", "exchange.case_unknown", "")]
+
+
+@pytest.mark.parametrize(
+    ("ground", "status", "recorded_ground"),
+    [
+        # a ground this node knows: the requesting case records the refusal with it
+        ("mla_essential_interests", "refused", "mla_essential_interests"),
+        # a bare refusal code: the timeline says it, the status is left to the officer
+        ("case.refused", "transmitted", ""),
+    ],
+)
+def test_a_refusal_by_the_requested_state_moves_the_requesting_case_when_its_ground_is_known(
+    network: Network, open_case: Any, ground: str, status: str, recorded_ground: str
+) -> None:
+    # given a request B transmitted to A (UNTOC art. 18(23): reasons are given for a refusal)
+    case, sent = _sent_request(open_case)
+    Case.objects.filter(pk=case.pk).update(status="transmitted")
+    # when A's signed evidence of refusal arrives
+    inbox = _deliver_evidence(
+        network, case, _evidence_from_a(network, sent, EvidenceType.REFUSED, reason=ground)
+    )
+    # then it is kept, and the requesting case follows when its table has the step
+    assert inbox.delivery_error == ""
+    case.refresh_from_db()
+    assert (case.status, case.refusal_ground) == (status, recorded_ground)
+    transitions = list(
+        CaseEvent.objects.filter(case=case, kind="transition").values_list("to_status", "ground")
+    )
+    assert transitions == ([("refused", ground)] if status == "refused" else [])

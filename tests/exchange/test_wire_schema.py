@@ -103,7 +103,7 @@ def test_the_whole_case_reaches_the_requested_state(
     assert mine["documents"] == [
         {"sha256": hashlib.sha256(PDF).hexdigest(), "title": "Letter of request", "language": "en"}
     ]
-    assert payload["schema"] == "rogatory.case/1.1"
+    assert payload["schema"] == "rogatory.case/1.2"
     assert len(payload["persons"][0]["names"]) == 2
     assert incoming.requested_by == datetime(2027, 1, 15, 9, 30, tzinfo=UTC)
 
@@ -138,7 +138,7 @@ def test_an_unknown_major_version_is_refused_signed_and_nothing_is_stored(
     assert reply.status_code == 422
     assert (body["code"], body["params"]) == (
         "wire.schema_unsupported",
-        {"schema": "rogatory.case/2.0", "supported": "rogatory.case/1.1"},
+        {"schema": "rogatory.case/2.0", "supported": "rogatory.case/1.2"},
     )
     signal = verify_evidence(
         body["evidence"], jwks=network.b_node.public_jwks, expected_issuer="xb-central"

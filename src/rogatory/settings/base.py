@@ -132,8 +132,10 @@ EXCHANGE_INSECURE_LOOPBACK = env_bool("ROGATORY_EXCHANGE_INSECURE_LOOPBACK", Fal
 # Uncommitted chunks one peer may keep here (0 = no limit); above the largest part in flight
 # (documents up to ROGATORY_MAX_DOCUMENT_BYTES, 4 GiB by default).
 EXCHANGE_PEER_QUOTA_BYTES = env_int("ROGATORY_EXCHANGE_PEER_QUOTA_BYTES", 16 * 1024**3)
-# A chunk is refused (507) when it would leave less than this free on the data filesystem,
-# which also holds the database and the received documents.
+# The reserve of free space on the data filesystem, which also holds the database and the
+# received documents: a chunk, and the commit of a received message (assembling and
+# decrypting its parts), are refused with the retryable 507 when they would leave less than
+# this free, before anything is written (protocol.md R9).
 EXCHANGE_MIN_FREE_BYTES = env_int("ROGATORY_EXCHANGE_MIN_FREE_BYTES", 1024**3)
 EXCHANGE_TLS_CLIENT_HASH_HEADER = env_str("ROGATORY_EXCHANGE_TLS_CLIENT_HASH_HEADER", "")
 EXCHANGE_TLS_TRUSTED_PROXIES = env_list("ROGATORY_EXCHANGE_TLS_TRUSTED_PROXIES", [])

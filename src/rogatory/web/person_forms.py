@@ -11,7 +11,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from rogatory.apps.cases.choices import DocumentType
+from rogatory.apps.cases.choices import DocumentType, PersonFileKind
 from rogatory.apps.cases.models import Person
 from rogatory.apps.cases.services.inputs import IdDocumentInput, NameInput, PersonInput
 from rogatory.apps.directory.models import State
@@ -138,3 +138,26 @@ def person_initial(person: Person) -> tuple[dict[str, Any], list[dict[str, Any]]
         for d in person.documents.all()
     ]
     return initial, documents
+
+
+class PersonFileForm(forms.Form):
+    """A photograph or fingerprints of one person (ETS 24 art. 12(2)(c); UN Model Treaty on
+    Extradition art. 5(2)(a)): JPEG or PNG, or for fingerprints an ANSI/NIST-ITL file."""
+
+    kind = forms.ChoiceField(label=_("What the file shows"), choices=PersonFileKind.choices)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=300,
+        required=False,
+        help_text=_("Leave empty to title it by what it shows and the person's name."),
+    )
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_(
+            "Photograph: JPEG or PNG. Fingerprints: JPEG or PNG, or an ANSI/NIST-ITL file "
+            "(.an2, .eft)."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".jpg,.jpeg,.png,.an2,.eft,image/jpeg,image/png"}
+        ),
+    )

@@ -35,4 +35,26 @@ urlpatterns: list[URLPattern] = [
     path(
         "hearings/<id:hearing_id>/minutes/", hearings.hearing_minutes_view, name="hearing_minutes"
     ),
+    path(
+        "hearings/<id:hearing_id>/participants/",
+        hearings.hearing_participant_view,
+        name="hearing_participant",
+    ),
+    path("hearings/<id:hearing_id>/change/", hearings.hearing_change_view, name="hearing_change"),
+    path(
+        "hearings/<id:hearing_id>/interruptions/",
+        hearings.hearing_interruption_view,
+        name="hearing_interruption",
+    ),
+    path(
+        "hearings/<id:hearing_id>/recordings/",
+        hearings.hearing_recording_view,
+        name="hearing_recording",
+    ),
+    path("hearings/<id:hearing_id>/join/", hearings.hearing_join_view, name="hearing_join"),
+    path(
+        "hearings/interpreters/availability/",
+        hearings.interpreter_availability_view,
+        name="interpreter_availability",
+    ),
 ]

@@ -56,3 +56,30 @@ def test_a_supervisor_confirms_the_match_opens_the_file_and_decides_it(
     page.goto(f"{live_server.url}/competing/{file.pk}/")
     assert page.locator("html").get_attribute("dir") == "rtl"
     screenshot(page, "competing-file-ar")
+
+
+def test_the_treaty_factors_read_well_in_english_and_arabic(
+    page: Any, live_server: Any, people: Any, two_requests: tuple[Case, Case], confirmed: Any
+) -> None:
+    from rogatory.apps.directory.services import treaties_load_shipped
+    from rogatory.apps.extradition.services.competing import competing_file_open
+
+    # given the example treaties XA-XB and XA-XC in the directory and a file on both requests
+    treaties_load_shipped()
+    from_b, from_c = two_requests
+    file = competing_file_open(actor=people["officer"], case_id=from_b.pk, case_ids=[from_c.pk])
+    sign_in(page, live_server, "supervisor")
+    # when the supervisor reads the file
+    page.goto(f"{live_server.url}/competing/{file.pk}/")
+    factors = page.locator(".factors")
+    # then each treaty's rule is listed under its article, with no serious accessibility issue
+    assert factors.get_by_text("Nationality of the victims").count() == 1
+    assert factors.get_by_text("Rule of the treaty, from the directory").count() == 7
+    assert serious_violations(page) == []
+    # and in Arabic, right to left, just as well
+    people["supervisor"].language = "ar"
+    people["supervisor"].save(update_fields=["language"])
+    page.goto(f"{live_server.url}/competing/{file.pk}/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert serious_violations(page) == []
+    screenshot(page, "competing-file-treaties-ar")

@@ -8,7 +8,15 @@ import pytest
 
 from rogatory.core.drafting import RULES, Severity, blocking, check_completeness
 from rogatory.core.drafting.completeness import MeasureKind
-from rogatory.core.wire.records import CaseData, Measure, Name, Offence, Person
+from rogatory.core.wire.records import (
+    CaseData,
+    DocumentNote,
+    Measure,
+    Name,
+    Offence,
+    Person,
+    PersonFile,
+)
 from rogatory.core.workflow import CaseKind
 
 PERSON = Person("suspect", [Name("Ivan Petrov")], physical_description="Tall, grey eyes")
@@ -47,6 +55,7 @@ EXTRADITION = replace(
     warrant_court="Criminal Court of XA",
     extradition_purpose="prosecution",
     assurance_speciality="Speciality respected.",
+    documents=[DocumentNote("ab" * 32, "Photograph of Ivan Petrov", "", 0, PersonFile.PHOTOGRAPH)],
 )
 
 
@@ -225,3 +234,35 @@ def test_the_measure_kinds_are_those_of_the_measure_choices() -> None:
 
     assert set(MeasureKind) >= COERCIVE
     assert MeasureKind("electronic_preservation") is MeasureKind.ELECTRONIC_PRESERVATION
+
+
+@pytest.mark.parametrize("kind", ["extradition", "provisional_arrest"])
+def test_a_request_for_a_person_without_a_photograph_warns_citing_both_instruments(
+    kind: str,
+) -> None:
+    # given an extradition or provisional arrest request whose only annex is fingerprints
+    fingerprints = DocumentNote("cd" * 32, "Fingerprints", "", 0, PersonFile.FINGERPRINTS)
+    case = replace(EXTRADITION, kind=kind, documents=[fingerprints])
+    # when it is checked
+    found = [f for f in check_completeness(case) if f.code == "drafting.photograph"]
+    # then one warning (approval is not blocked) cites ETS 24 and the UN Model Treaty
+    assert [(f.severity, f.field, f.article) for f in found] == [
+        (
+            Severity.WARN,
+            "persons",
+            "ETS 24 art. 12(2)(c); UN Model Treaty on Extradition art. 5(2)(a)",
+        )
+    ]
+    assert not [f for f in blocking(check_completeness(case)) if f.code == "drafting.photograph"]
+
+
+def test_a_photograph_linked_to_no_person_of_the_request_does_not_count() -> None:
+    # given a photograph whose person index points past the persons of the request
+    stray = DocumentNote("ef" * 32, "Photograph", "", 5, PersonFile.PHOTOGRAPH)
+    case = replace(EXTRADITION, documents=[stray])
+    # then the request still lacks a photograph
+    assert _codes(case) == ["drafting.photograph"]
+
+
+def test_an_mla_request_is_never_asked_for_a_photograph() -> None:
+    assert "drafting.photograph" not in _codes(replace(MLA, documents=[]))

@@ -83,6 +83,27 @@ def test_urdu_names_match_their_latin_spelling(native: str, latin: str) -> None:
     assert _score(native, latin) >= THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("native", "latin"),
+    [
+        ("عمران بٹ", "Imran Bhatti"),  # Butt: no final ی for Bhatti's -i
+        ("نظام‌الدین بٹ", "Nizam Uddin Bhatti"),
+        ("بلال بٹ", "Bilal Bhatti"),
+    ],
+)
+def test_urdu_name_without_the_final_vowel_is_another_family(native: str, latin: str) -> None:
+    # given بٹ (Butt) against Bhatti, whose final i Urdu writes as ی (بھٹی)
+    # when scored / then the pair is not a match
+    assert _score(native, latin) < THRESHOLD
+
+
+def test_urdu_butt_and_bhatti_still_match_their_own_spellings() -> None:
+    # given each family in its own letters / when scored against its own Latin spelling
+    # then both match
+    assert _score("عمران بٹ", "Imran Butt") >= THRESHOLD
+    assert _score("عمران بھٹی", "Imran Bhatti") >= THRESHOLD
+
+
 def test_urdu_letters_fold_to_their_nearest_arabic_letters() -> None:
     # given Urdu ے ہ ۀ ھ ٹ ڈ ڑ ں / when normalised / then Arabic letters
     assert normalise_arabic("ےہۀھٹڈڑں") == "يهههتدرن"
@@ -129,6 +150,32 @@ def test_sorani_written_vowels_still_find_the_given_name_group() -> None:
 )
 def test_regional_latin_spellings_match(a: str, b: str) -> None:
     assert _score(a, b) >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("native", "latin"),
+    [
+        ("ماريا عبدالله", "Omar Abdoullah"),  # Maria: the O of Omar stands for ع, not م
+        ("ماريا بلقاسم", "Omar Belkacem"),
+    ],
+)
+def test_a_latin_opening_vowel_the_arabic_lacks_is_another_name(native: str, latin: str) -> None:
+    # given an Arabic name opening with a consonant letter and a Latin one opening with a vowel
+    # on the same consonants / when scored / then the pair is not a match
+    assert _score(native, latin) < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("native", "latin"),
+    [
+        ("عمر عبدالله", "Omar Abdoullah"),  # Maghrebi ou
+        ("ياسين بلقاسم", "Yacine Belkacem"),  # French silent final e
+        ("حسين بلقاسم", "Hocine Belkacem"),
+        ("سامي حداد", "Sami Haddad"),  # final ي is the Latin i
+    ],
+)
+def test_maghrebi_spellings_with_their_vowels_at_the_ends_match(native: str, latin: str) -> None:
+    assert _score(native, latin) >= THRESHOLD
 
 
 @pytest.mark.parametrize(

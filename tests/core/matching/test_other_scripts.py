@@ -121,12 +121,47 @@ def test_thai_leading_vowels_are_read_after_their_consonant() -> None:
     assert analyse_name("ใจดี").tokens[0].forms == ("chaidi", "jaidi")
 
 
+def test_thai_closed_syllable_of_two_bare_consonants_takes_the_inherent_o() -> None:
+    # given สมชาย and สมพร / when analysed / then som-chai and som-phon (final ร read n)
+    assert analyse_name("สมชาย").tokens[0].forms == ("somchai",)
+    assert "somphon" in analyse_name("สมพร").tokens[0].forms
+
+
+def test_thai_silent_letters_and_final_consonants_have_both_readings() -> None:
+    # given ศรีสุข (Srisuk, Sisuk) and ชินวัตร (Chinnawat, Shinawatra) / when analysed
+    # then the letters as written and as spoken are both forms
+    assert analyse_name("ศรีสุข").tokens[0].forms == ("srisukh", "srisuk", "sisuk")
+    assert analyse_name("ชินวัตร").tokens[0].forms == ("chinwat", "chinwatra")
+
+
+def test_thai_cho_is_never_read_as_k() -> None:
+    # given สมชาย / when analysed / then no skeleton reads ช as k (Somchai is not Somyak)
+    assert analyse_name("สมชาย").tokens[0].skeletons == ("smX",)
+
+
 @pytest.mark.parametrize(
     ("native", "latin"),
-    [("สมชาย ใจดี", "Somchai Jaidee"), ("ทักษิณ ชินวัตร", "Thaksin Shinawatra")],
+    [
+        ("สมชาย ใจดี", "Somchai Jaidee"),
+        ("ทักษิณ ชินวัตร", "Thaksin Shinawatra"),
+        ("สมชาย ชินวัตร", "Somchai Shinawatra"),  # the final ร of the letters
+        ("สมศักดิ์ ศรีสุข", "Somsak Sisuk"),  # the silent ร of ศร
+        ("สมชาย ศรีสุข", "Somchai Srisuk"),
+        ("สมพร ใจดี", "Somphon Jaidee"),
+    ],
 )
 def test_thai_names_match_their_latin_forms(native: str, latin: str) -> None:
     assert _score(native, latin) >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("native", "latin"),
+    [("สมชาย ใจดี", "Somsak Chaidi"), ("สมศักดิ์ ใจดี", "Somchai Jaidee")],
+)
+def test_thai_given_names_one_consonant_apart_do_not_match(native: str, latin: str) -> None:
+    # given Somchai and Somsak (skeletons smX / smsk) with one family name
+    # when scored / then the written vowels tell them apart: no match
+    assert _score(native, latin) < THRESHOLD
 
 
 @pytest.mark.parametrize(

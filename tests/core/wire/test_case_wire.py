@@ -75,7 +75,16 @@ cases = st.builds(
     offences=st.lists(offences, max_size=3),
     measures=st.lists(measures, max_size=3),
     documents=st.lists(
-        st.builds(DocumentNote, sha256=st.text(min_size=1), title=text, language=text),
+        st.builds(DocumentNote, sha256=st.text(min_size=1), title=text, language=text)
+        # Schema 1.2: a file may identify a person of the request (photograph, fingerprints).
+        | st.builds(
+            DocumentNote,
+            sha256=st.text(min_size=1),
+            title=text,
+            language=text,
+            person=st.integers(min_value=0, max_value=5),
+            person_file=st.sampled_from(["photograph", "fingerprints"]),
+        ),
         max_size=3,
     ),
 )
@@ -100,7 +109,7 @@ def _minimal(**fields: Any) -> dict[str, Any]:
 
 def test_the_payload_names_its_schema_and_version() -> None:
     assert to_wire(CaseData(kind="mla", legal_bases=[], title="t"))["schema"] == (
-        "rogatory.case/1.1"
+        "rogatory.case/1.2"
     )
 
 
@@ -122,7 +131,7 @@ def test_an_unknown_major_version_is_refused_naming_both_versions(schema: str) -
     with pytest.raises(DomainError) as refused:
         from_wire(_minimal(schema=schema))
     assert refused.value.code == "wire.schema_unsupported"
-    assert refused.value.params == {"schema": schema, "supported": "rogatory.case/1.1"}
+    assert refused.value.params == {"schema": schema, "supported": "rogatory.case/1.2"}
 
 
 def test_a_payload_without_schema_is_read_as_the_first_version() -> None:
@@ -174,3 +183,47 @@ def test_dates_keep_their_meaning_across_nodes() -> None:
     read = from_wire(json.loads(json.dumps(to_wire(case))))
     assert read.requested_by == datetime(2026, 12, 24, 7, 0, tzinfo=UTC)
     assert read.offences[0].committed_on == date(2025, 1, 31)
+
+
+def test_a_photograph_travels_linked_to_its_person_under_schema_1_2() -> None:
+    # given a request whose second person has a photograph annexed
+    photo = DocumentNote("ab" * 32, "Photograph", "", person=1, person_file="photograph")
+    other = DocumentNote("cd" * 32, "Warrant", "en")
+    case = CaseData(
+        kind="extradition",
+        legal_bases=[],
+        title="t",
+        persons=[Person("witness", [Name("A")]), Person("person_sought", [Name("B")])],
+        documents=[photo, other],
+    )
+    # when it is written
+    payload = to_wire(case)
+    # then the photograph names its person and kind, the other file is written as before 1.2
+    assert payload["documents"] == [
+        {
+            "sha256": "ab" * 32,
+            "title": "Photograph",
+            "language": "",
+            "person": 1,
+            "person_file": "photograph",
+        },
+        {"sha256": "cd" * 32, "title": "Warrant", "language": "en"},
+    ]
+    # and it reads back the same
+    assert from_wire(json.loads(json.dumps(payload))).documents == [photo, other]
+
+
+def test_a_1_1_payload_reads_its_files_as_linked_to_no_person() -> None:
+    payload = _minimal(
+        schema="rogatory.case/1.1", documents=[{"sha256": "ab", "title": "Photo", "language": ""}]
+    )
+    assert from_wire(payload).documents == [DocumentNote("ab", "Photo", "")]
+
+
+@pytest.mark.parametrize("person", [-1, "0", True])
+def test_a_file_naming_no_valid_person_place_is_refused_naming_the_field(person: Any) -> None:
+    payload = _minimal(documents=[{"sha256": "ab", "person": person, "person_file": "photograph"}])
+    with pytest.raises(DomainError) as refused:
+        from_wire(payload)
+    assert refused.value.code == "wire.invalid"
+    assert refused.value.params == {"field": "documents[0].person"}

@@ -114,3 +114,23 @@ def test_an_auditor_may_read_the_matches_but_not_decide_them(
     match.refresh_from_db()
     assert match.status == MatchStatus.SUGGESTED
     assert AuditEvent.objects.count() == audits
+
+
+def test_the_file_shows_the_treaty_factors_from_the_directory(
+    client_for: Any, people: Any, two_requests: tuple[Case, Case], confirmed: PersonMatch
+) -> None:
+    from rogatory.apps.directory.services import treaties_load_shipped
+    from rogatory.apps.extradition.services.competing import competing_file_open
+
+    # given the example treaties XA-XB and XA-XC in the directory
+    treaties_load_shipped()
+    from_b, from_c = two_requests
+    file = competing_file_open(actor=people["officer"], case_id=from_b.pk, case_ids=[from_c.pk])
+    # when the officer opens the file
+    body = client_for("officer").get(f"/competing/{file.pk}/").content.decode()
+    # then each treaty's rule is listed with its article, explained from the case data
+    assert "Extradition Treaty between XA and XB (demo example), art. 15(a)" in body
+    assert "Treaty on Extradition between XA and XC (demo example), art. 13(1)(c)" in body
+    assert "Nationality of the victims" in body
+    assert "The case data do not record this" in body
+    assert body.count("Rule of the treaty, from the directory") == 7

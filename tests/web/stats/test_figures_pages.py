@@ -1,10 +1,13 @@
 """The figures pages: dashboard, drill-down, reports (PDF in Arabic and Chinese, XLSX, CSV)."""
 
 import io
+import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 from unittest import mock
 
@@ -161,3 +164,88 @@ def test_pdf_report_in_arabic_and_chinese(
     flat = "".join(text.split())
     for expected in (mla, title, by_type):
         assert "".join(expected.split()) in flat, expected
+
+
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
+    reason="pdftotext and pdftoppm (poppler) not installed",
+)
+@pytest.mark.parametrize("language", ["ar", "zh-hans", "ru"])
+def test_pdf_charts_carry_their_words_inside(
+    register: dict[str, Any], client_for: Callable[[str], Client], language: str, tmp_path: Any
+) -> None:
+    # given the activity report of the first quarter in the language, as PDF
+    response = client_for("supervisor").get(
+        "/figures/report/", {**Q1, "format": "pdf", "lang": language}
+    )
+    assert response.status_code == 200
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(response.content)
+    # when its text is extracted (Arabic presentation forms read back as their letters)
+    raw = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = "".join(unicodedata.normalize("NFKC", raw).split())
+    with translation.override(language):
+        mla = "".join(str(KindChoice.MLA.label).split())
+    # then the type of request is named in the chart as in the tables, in logical order
+    # two rows of the questionnaire (received, sent), the row of the table and the chart's bar
+    assert text.count(mla) == 4, mla
+    if language == "ar":
+        assert re.search("[\ufe70-\ufefc]", raw)  # the chart's Arabic was given joined
+        # and the first page, rendered, is kept for a human look at the joined letters
+        out = Path(__file__).resolve().parents[3] / "test-artifacts" / "screenshots"
+        out.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "110",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(pdf),
+                str(out / "figures-report-ar"),
+            ],
+            check=True,
+        )
+        assert (out / "figures-report-ar.png").stat().st_size > 10_000
+
+
+def test_pdf_text_joins_arabic_and_leaves_other_scripts() -> None:
+    # given words in Arabic, Chinese, Russian and digits
+    # when they are prepared for a chart of the PDF
+    # then Arabic comes in presentation forms, visual order, brackets as given; others unchanged
+    from rogatory.apps.stats.reports import pdf_text
+
+    assert pdf_text("طلب (2)") == "(2) \ufe90\ufee0\ufec3"
+    assert unicodedata.normalize("NFKC", pdf_text("وارد"))[::-1] == "وارد"
+    for same in ("司法协助", "Входящие", "2026-01", "Incoming (3)"):
+        assert pdf_text(same) == same
+
+
+def test_pdf_charts_name_bars_and_series_in_shaped_arabic() -> None:
+    # given a bar chart and a column chart with Arabic words, drawn for the PDF
+    from rogatory.apps.stats.reports import pdf_text
+    from rogatory.core.stats.charts import Bar, Series, bar_chart, series_chart
+
+    bars = bar_chart(
+        chart_id="b", title="t", desc="d", bars=[Bar("طلب", 3)], rtl=True, shape=pdf_text
+    )
+    series = series_chart(
+        chart_id="s",
+        title="t",
+        desc="d",
+        labels=["2026-01"],
+        series=[Series("طلب", [2])],
+        rtl=True,
+        shape=pdf_text,
+    )
+    # then the bar's label and the series' name are written joined, in visual order
+    for svg in (bars, series):
+        assert ">\ufe90\ufee0\ufec3</text>" in svg
+        assert "طلب" not in svg
+    assert ">2026-01</text>" in series

@@ -32,6 +32,9 @@ class FindingOut(Schema):
     reading: str
     favours: list[str]
     params: dict[str, str]
+    # The treaty whose own rule the finding reads (directory data); empty for ETS 24 art. 17
+    # and FD 2002/584/JHA art. 16.
+    treaty: str = ""
 
 
 class ConsultationOut(Schema):
@@ -118,6 +121,7 @@ def competing_file(request: HttpRequest, file_id: Id) -> Any:
                 "reading": f.reading.value,
                 "favours": list(f.favours),
                 "params": dict(f.params),
+                "treaty": f.treaty,
             }
             for f in view.findings
         ],

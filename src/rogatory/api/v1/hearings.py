@@ -25,6 +25,8 @@ class HearingOut(Schema):
     kind: str
     legal_basis: str
     status: str
+    # "video" or "telephone" (EU MLA Convention 2000 art. 11: witnesses and experts only).
+    mode: str
     start: datetime | None
     minutes: int
     sequence: int
@@ -78,6 +80,7 @@ def _out(h: Hearing) -> dict[str, Any]:
         "kind": h.kind,
         "legal_basis": h.legal_basis,
         "status": h.status,
+        "mode": h.mode,
         "start": h.start,
         "minutes": h.minutes,
         "sequence": h.sequence,

@@ -20,6 +20,8 @@ ACTION_LABELS: dict[Action, Promise] = {
     A.RECORD_ACKNOWLEDGEMENT: _("Record acknowledgement"),
     A.RECORD_INFORMATION_REQUEST: _("Record a request for more information"),
     A.RECORD_INFORMATION_SUPPLIED: _("Record the information supplied"),
+    A.RECORD_POSTPONEMENT: _("Record the postponement"),
+    A.RECORD_RESUMPTION: _("Record that execution resumed"),
     A.RECORD_PARTIAL_EXECUTION: _("Record partial execution"),
     A.RECORD_EXECUTION: _("Record execution"),
     A.RECORD_EXTRADITION_GRANTED: _("Record extradition granted"),

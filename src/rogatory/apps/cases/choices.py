@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from rogatory.core.wire.records import PersonFile
 from rogatory.core.workflow import CaseKind, CaseState, Direction, RefusalGround
 
 
@@ -240,3 +241,11 @@ class TranslationStatus(models.TextChoices):
     IN_TRANSLATION = "in_translation", _("In translation")
     TRANSLATED = "translated", _("Translated")
     CERTIFIED = "certified", _("Certified")
+
+
+class PersonFileKind(models.TextChoices):
+    """A file identifying a person of the case (mirrors ``rogatory.core.wire.PersonFile``):
+    ETS 24 art. 12(2)(c); UN Model Treaty on Extradition art. 5(2)(a)."""
+
+    PHOTOGRAPH = PersonFile.PHOTOGRAPH.value, _("Photograph")
+    FINGERPRINTS = PersonFile.FINGERPRINTS.value, _("Fingerprints")

@@ -15,6 +15,7 @@ from rogatory.apps.cases.services.deadlines import (
     LEGAL_CLOCK_CODES,
     case_basis,
     case_no_clock_reason,
+    case_treaty_limit,
     node_zone,
 )
 from rogatory.core.deadlines.events import ClockBasis, NoClock
@@ -53,7 +54,7 @@ def case_clocks_of(case: Case, *, now: datetime) -> CaseClocks:
     rows = Deadline.objects.filter(case=case, code__in=LEGAL_CLOCK_CODES).order_by("due_at")
     return CaseClocks(
         applies=CaseKind(case.kind).is_extradition,
-        basis=case_basis(case),
+        basis=case_basis(case, case_treaty_limit(case)),
         chosen=bool(case.time_limit_basis),
         no_clock=case_no_clock_reason(case),
         dates=list(CaseEventDate.objects.filter(case=case).select_related("entered_by")),

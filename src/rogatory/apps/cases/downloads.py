@@ -10,6 +10,7 @@ from pathlib import PurePath
 
 from django.http import FileResponse
 
+from rogatory.apps.cases.condition_selectors import document_conditions
 from rogatory.apps.cases.models import Document
 
 NEUTRAL_TYPE = "application/octet-stream"
@@ -58,4 +59,11 @@ def document_response(doc: Document) -> FileResponse:
         content_type=served_type(content_type=doc.content_type, filename=doc.filename),
     )
     response["X-Content-Type-Options"] = "nosniff"
+    conditions = document_conditions(doc)
+    if conditions:
+        # The limits on use (UNTOC art. 18(19)), confidentiality (art. 18(20)) and accepted
+        # conditions (art. 18(26)) travel with the file itself, as stable codes and articles.
+        response["Rogatory-Conditions"] = ", ".join(
+            f'{c.kind.value}; basis="{c.basis}"' for c in conditions
+        )
     return response

@@ -16,6 +16,7 @@ from rogatory.apps.cases.choices import (
     LinkType,
     MeasureType,
     NameRole,
+    PersonFileKind,
     PersonRole,
     StatusChoice,
     TranslationStatus,
@@ -363,6 +364,20 @@ class Document(models.Model):
     # to ``sha256`` computed here from the stored file (as received): chain of custody.
     received = models.BooleanField(default=False)
     sent_sha256 = models.CharField(max_length=64, blank=True)
+    # The photograph or fingerprints of a person of the case (issue 17): ETS 24 art. 12(2)(c)
+    # and UN Model Treaty on Extradition art. 5(2)(a) ask for as accurate a description as
+    # possible of the person sought. A person removed from a draft leaves the file on the case.
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="files",
+        verbose_name=_("person"),
+    )
+    person_file = models.CharField(
+        _("identifies the person by"), max_length=16, choices=PersonFileKind.choices, blank=True
+    )
 
     class Meta:
         ordering = ["id"]
@@ -482,6 +497,9 @@ class CommunicationKindChoice(models.TextChoices):
         CommunicationKind.SUPPLEMENTARY_REQUEST.value,
         _("Supplementary request"),
     )
+    IN_PROGRESS = CommunicationKind.IN_PROGRESS.value, _("Request in progress")
+    EXTRADITION_GRANTED = CommunicationKind.EXTRADITION_GRANTED.value, _("Extradition granted")
+    SURRENDER = CommunicationKind.SURRENDER.value, _("Surrender carried out")
     # A video hearing's scheduling and minutes travel on the case thread (apps.hearings).
     HEARING_PROPOSAL = CommunicationKind.HEARING_PROPOSAL.value, _("Hearing: proposal")
     HEARING_COUNTER_PROPOSAL = (
@@ -553,6 +571,15 @@ class Notification(models.Model):
             models.Index(
                 fields=["user", "created_at"],
                 name="notification_unread_idx",
+                condition=Q(read_at__isnull=True),
+            )
+        ]
+        constraints = [
+            # One unread notice per user, case and queue, whoever writes it: under row
+            # security the writer cannot see a colleague's notice to skip it.
+            models.UniqueConstraint(
+                fields=["user", "case", "queue"],
+                name="notification_one_unread",
                 condition=Q(read_at__isnull=True),
             )
         ]

@@ -249,6 +249,8 @@ def case_detail_for(*, actor: Any, case_id: int) -> Case:
         Prefetch("names", queryset=PersonName.objects.order_by("id")),
         "nationalities",
         "documents",
+        # The photograph and fingerprints shown on the person's block (issue 17).
+        Prefetch("files", queryset=Document.objects.order_by("id")),
     ).order_by("id")
     # Prefetch into the already-checked instance, so no second access check is needed.
     prefetch_related_objects(

@@ -42,7 +42,11 @@ def person_data(person: PersonRow) -> Person:
 
 def case_data(case: Case) -> CaseData:
     """The whole request (no internal ids, officers, grants or sealing)."""
-    persons = case.persons.order_by("id").prefetch_related("names", "nationalities", "documents")
+    persons = list(
+        case.persons.order_by("id").prefetch_related("names", "nationalities", "documents")
+    )
+    # A file identifying a person names it by its place in the list that travels (schema 1.2).
+    place = {p.pk: i for i, p in enumerate(persons)}
     return CaseData(
         kind=case.kind,
         legal_bases=list(case.legal_bases),
@@ -71,7 +75,16 @@ def case_data(case: Case) -> CaseData:
         measures=[
             Measure(m.type, m.description, m.purpose, m.procedure) for m in case.measures.all()
         ],
-        documents=[DocumentNote(d.sha256, d.title, d.language) for d in case.documents.all()],
+        documents=[
+            DocumentNote(
+                d.sha256,
+                d.title,
+                d.language,
+                place.get(d.person_id) if d.person_id is not None else None,
+                d.person_file if d.person_id is not None else "",
+            )
+            for d in case.documents.all()
+        ],
         requesting_authority=case.requesting_authority_name,
         translation_languages=list(case.translation_languages),
         **{name: getattr(case, name) for name in DETAILS if name != "translation_languages"},

@@ -123,3 +123,57 @@ class RequirementSet(models.Model):
                 name="requirements_one_published",
             ),
         ]
+
+
+class TreatyKind(models.TextChoices):
+    BILATERAL = "bilateral", _("Bilateral treaty")
+    MULTILATERAL = "multilateral", _("Multilateral treaty")
+
+
+class TreatyRecord(models.Model):
+    """One version of an extradition treaty's record (issue 16): parties, dates in force, the
+    provisional-arrest period and whether it may be extended, and the treaty's own rule for
+    competing requests (factors, each with its article).
+
+    ``data`` is the JSON form read by ``rogatory.core.extradition.treaties.parse_treaty``; the
+    columns beside it are copies for the selector (parties, dates in force). Versions are
+    kept: publishing one supersedes the previous version of the same treaty, never
+    overwrites it, so the period that governed a past arrest stays on the record.
+    """
+
+    code = models.SlugField(_("code"), max_length=80)
+    version = models.PositiveIntegerField(_("version"))
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=RequirementStatus.choices,
+        default=RequirementStatus.DRAFT,
+    )
+    kind = models.CharField(_("kind of treaty"), max_length=16, choices=TreatyKind.choices)
+    title = models.CharField(_("title"), max_length=160)
+    parties = models.ManyToManyField(State, related_name="treaties", verbose_name=_("parties"))
+    in_force_from = models.DateField(_("in force from"))
+    in_force_to = models.DateField(_("in force until"), null=True, blank=True)
+    data = models.JSONField(_("treaty record"))
+    # An illustration shipped with the platform (the demo's fictional States), not a treaty
+    # any State has concluded.
+    example = models.BooleanField(_("example"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_by = models.CharField(_("published by"), max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["code", "-version"]
+        verbose_name = _("treaty")
+        verbose_name_plural = _("treaties")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "version"], name="treaty_version"),
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=models.Q(status="published"),
+                name="treaty_one_published",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.version})"

@@ -31,7 +31,9 @@ from rogatory.core.extradition.detention import (
     SpaceReading,
     TwoStep,
     checklist_from,
+    evidence_of_risk,
     gate,
+    gate_with_evidence,
     space_reading,
 )
 from rogatory.core.workflow import CaseKind
@@ -173,18 +175,57 @@ def case_detention_for(*, actor: Any, case_id: int) -> CaseDetention:
     return case_detention_of(case, actor=actor)
 
 
-def detention_gate_of(case: Case) -> Gate:
-    """Whether the detention assessment lets the surrender decision be taken. A case whose
-    assessment was never opened is not held here: the officer opens step 1 where the
-    requesting State's conditions call for it."""
-    row = DetentionAssessment.objects.filter(case=case).first()
-    if row is None:
-        return Gate.OPEN
-    step = TwoStep(
-        general=GeneralRisk(row.general_risk),
-        individual=IndividualRisk(row.individual_risk),
-        requested_on=row.information_requested_on,
-        deadline=row.information_deadline,
-        received_on=row.information_received_on,
+def requesting_state_evidence(case: Case) -> bool:
+    """This node holds evidence of a risk in the requesting State's detention: a dossier or
+    source on that State under 3 m² per detainee in shared cells, or a general risk found on
+    that State in another case (see core `evidence_of_risk`). Every authority's dossiers at
+    the node count: the evidence is the node's, whoever filed it."""
+    state = case.requesting_state_id
+    readings = [
+        space_reading(value, multi_occupancy=shared)
+        for value, shared in DetentionDossier.objects.filter(
+            state_id=state, personal_space_m2__isnull=False
+        ).values_list("personal_space_m2", "multi_occupancy")
+        if value is not None
+    ]
+    readings += [
+        space_reading(value, multi_occupancy=shared)
+        for value, shared in DetentionSource.objects.filter(
+            dossier__state_id=state, personal_space_m2__isnull=False
+        ).values_list("personal_space_m2", "dossier__multi_occupancy")
+        if value is not None
+    ]
+    found = (
+        DetentionAssessment.objects.filter(
+            general_risk=GeneralRisk.GENERAL_RISK.value, case__requesting_state_id=state
+        )
+        .exclude(case=case)
+        .exists()
     )
-    return gate(step, _today())
+    return evidence_of_risk(readings=readings, general_risk_found=found)
+
+
+def detention_gate_of(case: Case) -> Gate:
+    """Whether the detention assessment lets the surrender decision be taken. Where no
+    assessment was opened, the decision is still held if this node's evidence shows a risk
+    in the requesting State; an accepted assurance (every Othman factor weighed, none
+    against) lets it be taken."""
+    row = DetentionAssessment.objects.filter(case=case).first()
+    step = (
+        None
+        if row is None
+        else TwoStep(
+            general=GeneralRisk(row.general_risk),
+            individual=IndividualRisk(row.individual_risk),
+            requested_on=row.information_requested_on,
+            deadline=row.information_deadline,
+            received_on=row.information_received_on,
+        )
+    )
+    accepted = any(checklist_from(a.othman).accepted for a in Assurance.objects.filter(case=case))
+    return gate_with_evidence(
+        step,
+        _today(),
+        evidence=step is None and requesting_state_evidence(case),
+        assurance_accepted=accepted,
+    )

@@ -11,11 +11,19 @@ from django.utils import timezone
 from rogatory.apps.audit.services import access_denied
 from rogatory.apps.cases.models import Case, Person, PersonName
 from rogatory.apps.cases.selectors import case_get_for, case_queryset_for
+from rogatory.apps.directory.selectors import treaty_governing
 from rogatory.apps.extradition.models import CompetingFile, Consultation
 from rogatory.apps.screening.models import MatchStatus, PersonMatch
 from rogatory.core.deadlines.events import ClockBasis
 from rogatory.core.errors import DomainError
-from rogatory.core.extradition.competing import Finding, Offence, Request, assess
+from rogatory.core.extradition.competing import (
+    Finding,
+    Offence,
+    Request,
+    assess,
+    treaty_findings,
+)
+from rogatory.core.extradition.treaties import Treaty
 from rogatory.core.workflow import CaseKind
 
 # Requests that seek the person's surrender: the formal request, the urgent provisional
@@ -139,12 +147,22 @@ def request_of(case: Case) -> Request:
     )
 
 
+def case_treaty(case: Case) -> Treaty | None:
+    """The treaty in force between the request's two States on the day it was received
+    (today if no date is recorded), from the directory's treaty records."""
+    on = _received_on(case) or timezone.localdate()
+    return treaty_governing(case.requesting_state_id, case.requested_state_id, on=on)
+
+
 def competing_findings(cases: list[Case]) -> list[Finding]:
     """Each request describes the same person, so every nationality recorded in any of them
-    counts for all (ETS 24 art. 17 looks at the person, not at one file)."""
+    counts for all (ETS 24 art. 17 looks at the person, not at one file). The instruments'
+    factors come first, then the criteria of each request's treaty."""
     requests = [request_of(c) for c in cases]
     nationalities = tuple(sorted({n for r in requests for n in r.nationalities}))
-    return assess([replace(r, nationalities=nationalities) for r in requests])
+    requests = [replace(r, nationalities=nationalities) for r in requests]
+    treaties = {c.our_reference: case_treaty(c) for c in cases}
+    return [*assess(requests), *treaty_findings(requests, treaties)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from rogatory.core.hearings.kinds import HearingKind, ParticipantRole
+from rogatory.core.hearings.kinds import HearingKind, HearingMode, ParticipantRole
 from rogatory.core.hearings.providers import ProviderKind
 from rogatory.core.hearings.safeguards import SafeguardStep
 
@@ -22,6 +22,12 @@ class KindChoice(models.TextChoices):
     DETENTION = HearingKind.DETENTION.value, _("Detention hearing (extradition)")
     CONSENT_TO_SURRENDER = HearingKind.CONSENT_TO_SURRENDER.value, _("Consent to surrender")
     EXTRADITION = HearingKind.EXTRADITION.value, _("Extradition hearing")
+
+
+class ModeChoice(models.TextChoices):
+    VIDEO = HearingMode.VIDEO.value, _("By videoconference")
+    # EU MLA Convention 2000 art. 11; ETS 182 art. 10: witnesses and experts only.
+    TELEPHONE = HearingMode.TELEPHONE.value, _("By telephone conference")
 
 
 class RoleChoice(models.TextChoices):
@@ -121,6 +127,16 @@ class Hearing(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=HearingStatus.choices, default=HearingStatus.PROPOSED
     )
+    mode = models.CharField(
+        _("form of the hearing"),
+        max_length=12,
+        choices=ModeChoice.choices,
+        default=ModeChoice.VIDEO,
+    )
+    # A hearing by telephone: the number to dial (sent to the other State) and the conference
+    # code, local to this node like the video room (never sent nor put in an invitation).
+    dial_in = models.CharField(_("dial-in number"), max_length=64, blank=True)
+    conference_code = models.CharField(_("conference code"), max_length=64, blank=True)
     start = models.DateTimeField(_("start"), null=True, blank=True)
     minutes = models.PositiveIntegerField(_("duration (minutes)"), default=60)
     # iCalendar SEQUENCE: raised by each change of the agreed slot (RFC 5546).

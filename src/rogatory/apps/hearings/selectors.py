@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from django.conf import settings
@@ -15,7 +16,13 @@ from rogatory.apps.accounts.models import User
 from rogatory.apps.audit.services import access_denied
 from rogatory.apps.cases.models import Case, CaseEventDate
 from rogatory.apps.cases.selectors import case_get_for
-from rogatory.apps.hearings.models import Hearing, HearingStatus, Interpreter, Minutes
+from rogatory.apps.hearings.models import (
+    Hearing,
+    HearingStatus,
+    Interpreter,
+    Minutes,
+    ModeChoice,
+)
 from rogatory.core.errors import DomainError
 from rogatory.core.hearings.invitation import Invitation, Method, invitation_ics
 from rogatory.core.hearings.kinds import HearingKind, ParticipantRole
@@ -27,9 +34,26 @@ from rogatory.core.hearings.scheduling import (
     local_times,
     slot_warnings,
 )
-from rogatory.core.workflow import Role
+from rogatory.core.workflow import CaseState, Direction, Role
 
 _READERS = {Role.REGISTRY_CLERK, Role.CASE_OFFICER, Role.SUPERVISOR, Role.ADMINISTRATOR}
+# Who may change a case (``cases.services.permissions.case_for_write``): the screens offer
+# the hearing's actions to them only; the services check again.
+_WRITERS = {Role.REGISTRY_CLERK, Role.CASE_OFFICER, Role.SUPERVISOR}
+
+
+class StepState(StrEnum):
+    """A safeguard step as the reader's side knows it. The requested State records the steps
+    (ETS 182 art. 9(5)); the requesting State learns them from the signed minutes
+    (art. 9(6)), so it never sees a step as its own next one."""
+
+    DONE = "done"
+    NEXT = "next"
+    PENDING = "pending"
+    # Requesting side: in the minutes received from the requested State.
+    IN_MINUTES = "in_minutes"
+    # Requesting side: recorded by the requested State, not reported yet.
+    AWAITED = "awaited"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +64,15 @@ class HearingView:
     warnings: list[SlotWarning]
     steps: tuple[SafeguardStep, ...]
     done: frozenset[SafeguardStep]
+    # The next step to record here; None on the requesting side (the requested State records).
     next: SafeguardStep | None
+    # Whether this node records the safeguards (the requested State's side).
+    records_here: bool = False
+    step_states: tuple[tuple[SafeguardStep, StepState], ...] = ()
+    # Whether the reader may change the case (and so act on the hearing).
+    can_write: bool = False
+    # The register's active interpreters, offered when adding a participant.
+    interpreters: tuple[Interpreter, ...] = ()
 
 
 def hearings_for_case(*, actor: User, case_id: int) -> list[Hearing]:
@@ -114,20 +146,43 @@ def warnings_for(hearing: Hearing, case: Case, slot: Slot) -> list[SlotWarning]:
     )
 
 
+def _step_states(
+    hearing: Hearing, steps: tuple[SafeguardStep, ...], done: frozenset[SafeguardStep], here: bool
+) -> tuple[tuple[SafeguardStep, StepState], ...]:
+    if not here:
+        received = Minutes.objects.filter(hearing=hearing, received=True, verified=True).exists()
+        state = StepState.IN_MINUTES if received else StepState.AWAITED
+        return tuple((s, state) for s in steps)
+    first = next_step(HearingKind(hearing.kind), done)
+    return tuple(
+        (s, StepState.DONE if s in done else StepState.NEXT if s is first else StepState.PENDING)
+        for s in steps
+    )
+
+
 def hearing_view_for(*, actor: User, hearing_id: int) -> HearingView:
     case, hearing = hearing_get_for(actor=actor, hearing_id=hearing_id)
     kind = HearingKind(hearing.kind)
     done = frozenset(SafeguardStep(s) for s in hearing.safeguards.values_list("step", flat=True))
     slot = _slot(hearing)
     zones = [(p.name, p.time_zone) for p in hearing.participants.all()]
+    # The requested State's official, present with the person, records the safeguards
+    # (ETS 182 art. 9(5)); the requesting side reads them in the minutes.
+    here = case.direction == Direction.INCOMING.value
+    steps = steps_for(kind)
+    can_write = actor.role in _WRITERS and case.status != CaseState.CLOSED.value
     return HearingView(
         hearing=hearing,
         case=case,
         local=local_times(slot, zones) if slot else [],
         warnings=warnings_for(hearing, case, slot) if slot else [],
-        steps=steps_for(kind),
+        steps=steps,
         done=done,
-        next=next_step(kind, done),
+        next=next_step(kind, done) if here else None,
+        records_here=here,
+        step_states=_step_states(hearing, steps, done, here),
+        can_write=can_write,
+        interpreters=tuple(Interpreter.objects.filter(active=True)) if can_write else (),
     )
 
 
@@ -138,16 +193,22 @@ def hearing_invitation_for(*, actor: User, hearing_id: int, now: datetime | None
     if slot is None:
         raise DomainError("hearing.not_agreed", status=hearing.status)
     method = Method.CANCEL if hearing.status == HearingStatus.CANCELLED else Method.REQUEST
+    telephone = hearing.mode == ModeChoice.TELEPHONE
     host = getattr(settings, "NODE_STATE", "node").lower()
     invitation = Invitation(
         uid=f"{hearing.uid}@{host}.rogatory",
         sequence=hearing.sequence,
         slot=slot,
         zone=hearing.zone,
-        summary=f"Hearing by video — {case.our_reference}",
-        # Where to join, never how: the link and its token are made per person in Rogatory.
+        summary=f"{'Hearing by telephone' if telephone else 'Hearing by video'} — "
+        f"{case.our_reference}",
+        # Where to join, never how: the link and its token are made per person in Rogatory,
+        # and a telephone conference's code is given on the hearing's page only.
         description=(
-            f"Case {case.our_reference}. Join from the hearing's page in Rogatory; the "
+            f"Case {case.our_reference}. The number to dial and the conference code are on "
+            "the hearing's page in Rogatory."
+            if telephone
+            else f"Case {case.our_reference}. Join from the hearing's page in Rogatory; the "
             "connection link is personal and made when you open it."
         ),
         organiser=(

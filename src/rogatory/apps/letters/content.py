@@ -27,6 +27,7 @@ from rogatory.apps.cases.choices import (
     LegalBasis,
     MeasureType,
     NameRole,
+    PersonFileKind,
     PersonRole,
     Urgency,
     WarrantKind,
@@ -44,7 +45,7 @@ from rogatory.core.documents import (
     is_extradition_kind,
     sections_for,
 )
-from rogatory.core.wire import CaseData, Measure, Offence, Person
+from rogatory.core.wire import CaseData, DocumentNote, Measure, Offence, Person
 from rogatory.core.wire.case import to_wire
 
 
@@ -361,12 +362,28 @@ class _Builder:
         return _("Contact person"), blocks, [*fields, *lang_fields], []
 
     def annexes(self) -> tuple[str, list[Block], Iterable[Field], list[Entry]]:
+        # Every file is named by its hash, never embedded: a photograph or fingerprints
+        # (ETS 24 art. 12(2)(c); UN Model Treaty on Extradition art. 5(2)(a)) also say whom
+        # they identify, and travel beside the letter as files of the request.
         entries = [
-            Entry(f"{i}. {doc.title}", fields=_fields(("SHA-256", doc.sha256)))
+            Entry(
+                f"{i}. {doc.title}",
+                fields=(*self._identifies(doc), *_fields(("SHA-256", doc.sha256))),
+            )
             for i, doc in enumerate(self.data.documents, 1)
         ]
         blocks = [] if entries else [Block(_("No annex."))]
         return _("Annexes"), blocks, [], entries
+
+    def _identifies(self, doc: DocumentNote) -> tuple[Field, ...]:
+        persons = self.data.persons
+        if doc.person is None or not 0 <= doc.person < len(persons):
+            return ()
+        names = persons[doc.person].names
+        return (
+            *_fields((_("Kind of annex"), _label(PersonFileKind, doc.person_file)), user=False),
+            *_fields((_("Person"), names[0].full_name if names else "")),
+        )
 
     def signature(self) -> tuple[str, list[Block], Iterable[Field], list[Entry]]:
         fields = [

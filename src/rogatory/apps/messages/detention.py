@@ -44,6 +44,11 @@ MESSAGES: dict[str, Any] = {
         "The supplementary information on the conditions of detention is awaited: the "
         "decision is postponed until it is in or its time limit has passed."
     ),
+    "detention.gate_assessment_not_opened": _(
+        "The evidence held here on the requesting State's prisons shows a risk of inhuman or "
+        "degrading detention: complete the detention assessment, or accept an assurance, "
+        "before extradition is granted."
+    ),
     "detention.gate_individual_risk_not_assessed": _(
         "Assess the individual risk in the facility where the person would be held first."
     ),
@@ -71,4 +76,8 @@ MESSAGES: dict[str, Any] = {
         "The decision cannot come before the consent was asked."
     ),
     "speciality.surrender_not_found": _("This surrender was not found on the case."),
+    "treaty.forbidden": _("Only an administrator edits or publishes treaty records."),
+    "treaty.invalid": _("The treaty record is invalid: check %(field)s."),
+    "treaty.not_found": _("Version %(version)s of treaty %(treaty)s was not found."),
+    "treaty.not_draft": _("Version %(version)s of treaty %(treaty)s is not a draft."),
 }

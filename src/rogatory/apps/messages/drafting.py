@@ -21,6 +21,7 @@ MESSAGES: dict[str, Any] = {
         "Attach the translated file before marking the translation as translated."
     ),
     "translation.same_language": _("The translation must be into another language."),
+    "person_file.type": _("This kind of file is not accepted here. Accepted: %(accepted)s."),
     "requirements.invalid": _("The requirements are not valid: %(field)s."),
     "requirements.forbidden": _("Only an administrator edits or publishes requirements."),
     "requirements.not_found": _("Version %(version)s of %(state)s's requirements was not found."),
@@ -53,6 +54,9 @@ MESSAGES: dict[str, Any] = {
     "drafting.confiscation_order": _("Confiscation: attach the confiscation order."),
     "drafting.person_sought": _("Identify the person sought."),
     "drafting.physical_description": _("Describe the person sought as accurately as possible."),
+    "drafting.photograph": _(
+        "Annex a photograph of the person sought, and fingerprints if you hold them."
+    ),
     "drafting.extradition_offences": _("State each offence for which extradition is requested."),
     "drafting.offence_time_place": _("Give the time and place of commission of each offence."),
     "drafting.legal_qualification": _("Give the legal qualification of each offence."),

@@ -47,4 +47,15 @@ MESSAGES: dict[str, Any] = {
     ),
     "hearing.provider_failed": _("The conference system did not answer (%(call)s)."),
     "hearing.provider_refused": _("The conference system refused the call %(call)s (%(key)s)."),
+    "hearing.telephone_not_allowed": _(
+        "Only a witness or an expert may be heard by telephone conference (EU MLA Convention "
+        "2000 art. 11; ETS 182 art. 10): hold this hearing by videoconference."
+    ),
+    "hearing.dial_in_required": _("Give the number to dial for the telephone conference."),
+    "hearing.participant_not_ours": _(
+        "The other State gives its own participants their link to the conference."
+    ),
+    "hearing.telephone_no_link": _(
+        "A hearing by telephone has no join link: participants dial the number on this page."
+    ),
 }

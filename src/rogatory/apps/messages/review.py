@@ -32,4 +32,13 @@ MESSAGES: dict[str, Any] = {
         "“%(value)s” is not a document symbol of the Conference (for example CTOC/COP/WG.3/2024/2)."
     ),
     "review.symbol_taken": _("A document with the symbol %(symbol)s is already registered."),
+    "review.meeting_slots_outside": _(
+        "The organization of work has time slots outside these days: move them first."
+    ),
+    "review.agenda_item_number": _("The number of an agenda item starts at 1."),
+    "review.video_minutes": _("A statement lasts at least one minute."),
+    "review.video_not_found": _("Video statement %(video_id)s was not found."),
+    "review.video_original_fixed": _(
+        "The original language of a statement cannot be changed; record another language."
+    ),
 }

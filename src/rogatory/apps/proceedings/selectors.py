@@ -16,10 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 from rogatory.apps.accounts.models import User
 from rogatory.apps.audit.models import AuditEvent
+from rogatory.apps.cases.condition_selectors import case_conditions, is_evidence
 from rogatory.apps.cases.models import Case, Communication, CommunicationKindChoice, Document
 from rogatory.apps.cases.selectors import case_get_for, transitions_for
 from rogatory.apps.exchange.models import Evidence, OutboxMessage, OutboxState
 from rogatory.core.wire.communication import RULES, SENT_WITH_STEP, CommunicationKind
+from rogatory.core.wire.conditions import Condition
 from rogatory.core.workflow import CaseState, Direction, Role
 
 
@@ -59,6 +61,9 @@ class DocumentLine:
     delivery: Delivery | None
     # Its chain of custody on this node: every audited read, oldest first.
     reads: list[AuditEvent] = field(default_factory=list)
+    # For evidence the requested State furnished: the limits on its use (UNTOC art. 18(19)),
+    # confidentiality (art. 18(20)) and accepted conditions (art. 18(26)) that bind it.
+    conditions: list[Condition] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +201,7 @@ def conversation_for(*, actor: User, case: Case) -> Conversation:
         case_id=case.pk, action="document.download", object_type="cases.document"
     ).order_by("seq"):
         reads.setdefault(event.object_id, []).append(event)
+    conditions = case_conditions(case)
     document_lines = [
         DocumentLine(
             document=d,
@@ -207,6 +213,7 @@ def conversation_for(*, actor: User, case: Case) -> Conversation:
             if drafting
             else Delivery.NOT_SENT,
             reads=reads.get(str(d.pk), []),
+            conditions=conditions if is_evidence(case, d) else [],
         )
         for d in documents
     ]

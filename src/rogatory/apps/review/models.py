@@ -274,3 +274,37 @@ class ConstructiveDialogue(models.Model):
 
     class Meta:
         ordering = ["-held_on", "id"]
+
+
+# ---- Reminders to the Secretariat ----
+
+
+class NoticeKind(models.TextChoices):
+    """How close a step is to its time limit when the Secretariat is told (once per kind)."""
+
+    DUE_SOON = "due_soon", _("Review step due within 7 days")
+    DUE_TODAY = "due_today", _("Review step due today")
+    OVERDUE = "overdue", _("Review step overdue")
+
+
+class ReviewNotice(models.Model):
+    """An in-app notice to a Secretariat user that a step of a country review nears or passed
+    its time limit. Case notifications (rogatory.apps.cases.models.Notification) belong to a
+    case and are shown only to those who may open it; a review step is no case and the
+    Secretariat sees none, hence this register of its own, listed on the same page."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_notices"
+    )
+    step = models.ForeignKey(ReviewStep, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(_("kind"), max_length=16, choices=NoticeKind.choices)
+    created_at = models.DateTimeField()
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "step", "kind"], name="review_notice_once_per_kind"
+            )
+        ]

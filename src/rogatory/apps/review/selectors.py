@@ -6,13 +6,14 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from rogatory.apps.review.access import check_read, today
+from rogatory.apps.review.access import WRITERS, check_read, review_available, today
 from rogatory.apps.review.models import (
     ConstructiveDialogue,
     CountryReview,
     Meeting,
     Phase,
     ReviewerAssignment,
+    ReviewNotice,
     ReviewStep,
     StateParty,
     StepKind,
@@ -176,3 +177,14 @@ def meeting_get_for(*, actor: Any, meeting_id: int) -> Meeting:
 def dialogues_for(*, actor: Any) -> list[ConstructiveDialogue]:
     check_read(actor)
     return list(ConstructiveDialogue.objects.select_related("meeting").order_by("-held_on"))
+
+
+def review_notices_for(*, actor: Any, unread_only: bool = False) -> QuerySet[ReviewNotice]:
+    """The actor's reminders of review steps; none off a Secretariat node or for a user who is
+    no longer of the Secretariat (a notice written before says nothing to them)."""
+    if not review_available(actor) or actor.role not in WRITERS:
+        return ReviewNotice.objects.none()
+    rows = ReviewNotice.objects.filter(user_id=actor.pk)
+    if unread_only:
+        rows = rows.filter(read_at=None)
+    return rows.select_related("step__review__state").order_by("-created_at", "-id")

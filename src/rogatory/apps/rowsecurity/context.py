@@ -15,7 +15,12 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from rogatory.apps.audit.services import Entry, audit_record_many
-from rogatory.apps.rowsecurity.policies import OPENED_SETTING, SYSTEM_SETTING, USER_SETTING
+from rogatory.apps.rowsecurity.policies import (
+    OPENED_SETTING,
+    SYSTEM_SETTING,
+    USER_SETTING,
+    WRITTEN_NOTICES_SETTING,
+)
 
 logger = logging.getLogger("rogatory.security")
 
@@ -36,10 +41,12 @@ def _get(cursor: Any) -> tuple[str, str]:
 
 
 def _set(cursor: Any, user: str, system: str) -> None:
-    # A change of identity also forgets the cases the previous one opened in this transaction.
+    # A change of identity also forgets the cases the previous one opened, and the notices it
+    # wrote, in this transaction.
     cursor.execute(
-        "SELECT set_config(%s, %s, false), set_config(%s, %s, false), set_config(%s, '', true)",
-        [USER_SETTING, user, SYSTEM_SETTING, system, OPENED_SETTING],
+        "SELECT set_config(%s, %s, false), set_config(%s, %s, false), set_config(%s, '', true),"
+        " set_config(%s, '', true)",
+        [USER_SETTING, user, SYSTEM_SETTING, system, OPENED_SETTING, WRITTEN_NOTICES_SETTING],
     )
 
 

@@ -14,7 +14,7 @@ from rogatory.apps.directory.models import Channel, State
 from rogatory.apps.stats.filters import NOT_SENT, Filters
 from rogatory.apps.stats.models import RefreshMark
 from rogatory.apps.stats.selectors import Scope, age_bands, stats_scope_for
-from rogatory.core.stats.charts import PALETTE, Bar, Series, bar_chart, series_chart
+from rogatory.core.stats.charts import PALETTE, Bar, Series, Shape, bar_chart, series_chart
 from rogatory.core.stats.milestones import Metric
 from rogatory.core.stats.percentiles import median, p90
 from rogatory.core.stats.periods import AgeBand, Grain, add_months, bucket_label, bucket_of
@@ -67,7 +67,7 @@ def _split_table(
     drill_key: str | None,
     *,
     rtl: bool,
-    text: bool = True,
+    shape: Shape | None = None,
     order: list[str] | None = None,
     extra: Mapping[str, str] | None = None,
 ) -> Table:
@@ -90,7 +90,7 @@ def _split_table(
         desc=_("Bar chart; the figures are in the table beside it."),
         bars=bars,
         rtl=rtl,
-        text=text,
+        shape=shape,
     )
     return table
 
@@ -121,16 +121,16 @@ def _bucket_drill(f: Filters, bucket: date, grain: Grain) -> dict[str, str]:
 
 
 def dashboard_for(
-    *, actor: Any, filters: Filters, today: date, rtl: bool = False, text: bool = True
+    *, actor: Any, filters: Filters, today: date, rtl: bool = False, shape: Shape | None = None
 ) -> Dashboard:
-    """`text`: False leaves words out of the charts (WeasyPrint draws SVG text letter by letter,
-    unshaped: Arabic would be illegible in the PDF), their words then being given beside."""
+    """`shape`: rewrites the charts' words for a renderer that does not shape text itself (the
+    PDF: rogatory.apps.stats.reports.pdf_text); None for a browser."""
     scope = stats_scope_for(actor=actor)
-    return build_dashboard(scope, filters, today=today, rtl=rtl, text=text)
+    return build_dashboard(scope, filters, today=today, rtl=rtl, shape=shape)
 
 
 def build_dashboard(
-    scope: Scope, f: Filters, *, today: date, rtl: bool, text: bool = True
+    scope: Scope, f: Filters, *, today: date, rtl: bool, shape: Shape | None = None
 ) -> Dashboard:
     grain = f.period.grain()
     buckets = f.period.buckets()
@@ -162,7 +162,7 @@ def build_dashboard(
             Series(str(DirectionChoice.OUTGOING.label), [by_bucket[(b, OUT)] for b in buckets]),
         ],
         rtl=rtl,
-        text=text,
+        shape=shape,
     )
     volumes.legend = [
         (str(DirectionChoice.INCOMING.label), PALETTE[0]),
@@ -182,7 +182,7 @@ def build_dashboard(
             kinds,
             "kind",
             rtl=rtl,
-            text=text,
+            shape=shape,
             extra=base,
         )
     )
@@ -197,7 +197,7 @@ def build_dashboard(
             names,
             "state",
             rtl=rtl,
-            text=text,
+            shape=shape,
             extra=base,
         )
     )
@@ -210,7 +210,7 @@ def build_dashboard(
         channel_labels(),
         "channel",
         rtl=rtl,
-        text=text,
+        shape=shape,
         extra=base,
     )
     sent = sum(n for (c, _d), n in channels.items() if c != NOT_SENT)
@@ -229,7 +229,7 @@ def build_dashboard(
             {m.value: str(m.label) for m in MeasureType},
             "measure",
             rtl=rtl,
-            text=text,
+            shape=shape,
             extra=base,
         )
     )
@@ -291,7 +291,7 @@ def build_dashboard(
             ],
             lines=True,
             rtl=rtl,
-            text=text,
+            shape=shape,
         )
         trend.legend = [(_("Median"), PALETTE[0]), (_("90th percentile"), PALETTE[1])]
         tables.append(trend)
@@ -311,7 +311,7 @@ def build_dashboard(
             band_names,
             "band",
             rtl=rtl,
-            text=text,
+            shape=shape,
             order=[b.value for b in AgeBand],
             extra={**snapshot, "pending": "1"},
         )
@@ -348,7 +348,7 @@ def build_dashboard(
             {g.value: str(g.label) for g in GroundChoice},
             "ground",
             rtl=rtl,
-            text=text,
+            shape=shape,
             extra=base,
         )
     )

@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+import arabic_reshaper
+from bidi import get_display
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -79,8 +81,28 @@ table { border-collapse: collapse; inline-size: 100%; }
 th, td { border: 0.5pt solid #999; padding: 2pt 4pt; text-align: start; }
 td.num { text-align: end; }
 .meta { color: #444; }
-.swatch { display: inline-block; inline-size: 8pt; block-size: 8pt; }
 """
+
+
+# Arabic letters (basic block and its supplement); the six UN languages have no other script
+# written right to left.
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+# The bidirectional algorithm mirrors paired brackets for a renderer that draws glyphs as given;
+# WeasyPrint mirrors them again when it draws an SVG text in a right-to-left run, so they are
+# handed over unmirrored.
+_UNMIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+
+
+def pdf_text(text: str) -> str:
+    """A chart's word as WeasyPrint must be given it inside SVG: WeasyPrint draws SVG text one
+    letter at a time, so Arabic is passed already joined (each letter in its contextual
+    presentation form, which Noto Naskh Arabic carries) and in visual order. Pdftotext and
+    screen readers of the PDF read it back in logical order (presentation forms normalise to
+    the base letters). Text without Arabic is returned as it is."""
+    if not _ARABIC.search(text):
+        return text
+    shaped: str = get_display(arabic_reshaper.reshape(text), base_dir="R")
+    return shaped.translate(_UNMIRROR)
 
 
 def report_pdf(html: str) -> bytes:

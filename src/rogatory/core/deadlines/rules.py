@@ -78,7 +78,8 @@ RULES: tuple[DeadlineRule, ...] = (
         Direction.OUTGOING,
         S.TRANSMITTED,
         30,
-        frozenset({S.ACKNOWLEDGED, S.ADDITIONAL_INFORMATION_REQUESTED}) | CLOSING,
+        # A postponement (UNTOC art. 18(25)) answers the request as much as an acknowledgement.
+        frozenset({S.ACKNOWLEDGED, S.ADDITIONAL_INFORMATION_REQUESTED, S.POSTPONED}) | CLOSING,
         "UNTOC art. 18(24) (practice period)",
         practice=True,
     ),
@@ -88,7 +89,8 @@ RULES: tuple[DeadlineRule, ...] = (
         Direction.OUTGOING,
         S.ADDITIONAL_INFORMATION_REQUESTED,
         30,
-        frozenset({S.ACKNOWLEDGED}) | CLOSING,
+        # Execution postponed (UNTOC art. 18(25)) no longer waits on the answer.
+        frozenset({S.ACKNOWLEDGED, S.POSTPONED}) | CLOSING,
         "UNTOC art. 18(16) (practice period)",
         practice=True,
     ),

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from rogatory.core.drafting.findings import Finding, Severity
-from rogatory.core.wire.records import CaseData
+from rogatory.core.wire.records import CaseData, PersonFile
 from rogatory.core.workflow import CaseKind
 
 
@@ -95,6 +95,16 @@ def _measures(case: CaseData) -> set[str]:
 
 def _only_service(case: CaseData) -> bool:
     return bool(case.measures) and _measures(case) == {MeasureKind.SERVICE_OF_DOCUMENTS}
+
+
+def _photographed(case: CaseData) -> bool:
+    """A photograph of a person of the request is annexed (linked to that person)."""
+    return any(
+        d.person_file == PersonFile.PHOTOGRAPH
+        and d.person is not None
+        and 0 <= d.person < len(case.persons)
+        for d in case.documents
+    )
 
 
 def _enforcement(case: CaseData) -> bool:
@@ -252,6 +262,16 @@ RULES: tuple[Rule, ...] = (
         EXTRADITION | _PA,
         lambda c: any(p.physical_description.strip() for p in c.persons),
         Severity.WARN,
+    ),
+    Rule(
+        # Not every State holds a photograph of the person it seeks: a warning, not a block.
+        "drafting.photograph",
+        "persons",
+        "ETS 24 art. 12(2)(c); UN Model Treaty on Extradition art. 5(2)(a)",
+        EXTRADITION | _PA,
+        _photographed,
+        Severity.WARN,
+        when=lambda c: bool(c.persons),
     ),
     Rule(
         "drafting.extradition_offences",

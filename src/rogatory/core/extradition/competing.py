@@ -12,13 +12,20 @@ authority (art. 16(3)). A finding never decides: it says which requests a factor
 why, and the officer weighs them and records the reasons (CJEU C-763/22: the decision must be
 open to judicial review).
 
+A bilateral treaty may name its own criteria (reference §2.2: the State of nationality, the
+earlier request, the relative seriousness...); `treaty_findings` reads each from the case data
+the same way and cites the treaty's article, from the directory's treaty record.
+
 Pure Python: findings carry codes and parameters, the web edge words them.
 """
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
+
+from rogatory.core.extradition.treaties import Treaty, TreatyRule
 
 
 class Factor(StrEnum):
@@ -30,6 +37,11 @@ class Factor(StrEnum):
     PURPOSE = "purpose"
     EUROJUST = "eurojust"
     WARRANT_V_EXTRADITION = "warrant_v_extradition"
+    # Factors only a treaty names (reference §2.2), read from its directory record.
+    VICTIM_NATIONALITY = "victim_nationality"
+    INTERESTS_AFFECTED = "interests_affected"
+    RESIDENCE = "residence"
+    TREATY_BASIS = "treaty_basis"
 
 
 class Reading(StrEnum):
@@ -48,6 +60,10 @@ class Reading(StrEnum):
     PURPOSE_TO_ASSESS = "purpose_to_assess"
     EUROJUST_ADVICE_POSSIBLE = "eurojust_advice_possible"
     COMPETENT_AUTHORITY_DECIDES = "competent_authority_decides"
+    # The case data hold nothing on the factor: the officer reads it from the requests.
+    NOT_IN_CASE_DATA = "not_in_case_data"
+    MADE_UNDER_TREATY = "made_under_treaty"
+    ALL_UNDER_TREATY = "all_under_treaty"
 
 
 ETS_24_ART_17 = "ETS 24 art. 17"
@@ -103,6 +119,8 @@ class Finding:
     # References of the requests the factor favours; empty when it favours none.
     favours: tuple[str, ...] = ()
     params: dict[str, str] = field(default_factory=dict)
+    # The title of the treaty whose own rule this is; empty for the instruments' factors.
+    treaty: str = ""
 
 
 def _seriousness(requests: list[Request], sources: tuple[str, ...]) -> Finding:
@@ -138,25 +156,23 @@ def _dates(requests: list[Request], sources: tuple[str, ...]) -> Finding:
     )
 
 
-def _nationality(requests: list[Request]) -> Finding:
+def _nationality(requests: list[Request], sources: tuple[str, ...] = (ETS_24_ART_17,)) -> Finding:
     nationals = tuple(r.reference for r in requests if r.requesting_state in r.nationalities)
     if not nationals:
-        return Finding(
-            Factor.NATIONALITY, (ETS_24_ART_17,), Reading.NATIONAL_OF_NO_REQUESTING_STATE
-        )
+        return Finding(Factor.NATIONALITY, sources, Reading.NATIONAL_OF_NO_REQUESTING_STATE)
     if len(nationals) == len(requests):
         nationals = ()
-    return Finding(
-        Factor.NATIONALITY, (ETS_24_ART_17,), Reading.NATIONAL_OF_REQUESTING_STATE, nationals
-    )
+    return Finding(Factor.NATIONALITY, sources, Reading.NATIONAL_OF_REQUESTING_STATE, nationals)
 
 
-def _re_extradition(requests: list[Request]) -> Finding:
+def _re_extradition(
+    requests: list[Request], sources: tuple[str, ...] = (ETS_24_ART_17,)
+) -> Finding:
     # Surrender to one State leaves the others to a later extradition, which needs the
     # requested Party's consent (ETS 24 art. 15; FD 2002/584/JHA art. 28 between warrants).
     if len({r.requesting_state for r in requests}) == 1:
-        return Finding(Factor.RE_EXTRADITION, (ETS_24_ART_17,), Reading.SAME_REQUESTING_STATE)
-    return Finding(Factor.RE_EXTRADITION, (ETS_24_ART_17,), Reading.RE_EXTRADITION_NEEDS_CONSENT)
+        return Finding(Factor.RE_EXTRADITION, sources, Reading.SAME_REQUESTING_STATE)
+    return Finding(Factor.RE_EXTRADITION, sources, Reading.RE_EXTRADITION_NEEDS_CONSENT)
 
 
 def assess(requests: list[Request]) -> list[Finding]:
@@ -191,3 +207,64 @@ def assess(requests: list[Request]) -> list[Finding]:
 def order_check(order: list[str], references: list[str]) -> bool:
     """A decided order names every competing request exactly once."""
     return len(order) == len(references) and sorted(order) == sorted(references)
+
+
+def _treaty_basis(
+    requests: list[Request], sources: tuple[str, ...], under_treaty: frozenset[str]
+) -> Finding:
+    favours = tuple(r.reference for r in requests if r.reference in under_treaty)
+    if len(favours) == len(requests):
+        return Finding(Factor.TREATY_BASIS, sources, Reading.ALL_UNDER_TREATY)
+    return Finding(Factor.TREATY_BASIS, sources, Reading.MADE_UNDER_TREATY, favours)
+
+
+def _treaty_rule(
+    rule: TreatyRule,
+    requests: list[Request],
+    sources: tuple[str, ...],
+    under_treaty: frozenset[str],
+) -> Finding:
+    """One criterion of a treaty, read from the case data like the instruments' factors."""
+    match rule:
+        case TreatyRule.NATIONALITY_OF_PERSON:
+            return _nationality(requests, sources)
+        case TreatyRule.EARLIER_REQUEST:
+            return _dates(requests, sources)
+        case TreatyRule.RELATIVE_SERIOUSNESS:
+            return _seriousness(requests, sources)
+        case TreatyRule.PLACE_OF_COMMISSION:
+            return _place(requests, sources)
+        case TreatyRule.RE_EXTRADITION:
+            return _re_extradition(requests, sources)
+        case TreatyRule.TREATY_BASED_REQUEST:
+            return _treaty_basis(requests, sources, under_treaty)
+        case TreatyRule.PURPOSE:
+            return Finding(Factor.PURPOSE, sources, Reading.PURPOSE_TO_ASSESS)
+        case TreatyRule.NATIONALITY_OF_VICTIM:
+            return Finding(Factor.VICTIM_NATIONALITY, sources, Reading.NOT_IN_CASE_DATA)
+        case TreatyRule.INTERESTS_AFFECTED:
+            return Finding(Factor.INTERESTS_AFFECTED, sources, Reading.NOT_IN_CASE_DATA)
+        case TreatyRule.RESIDENCE:
+            return Finding(Factor.RESIDENCE, sources, Reading.NOT_IN_CASE_DATA)
+
+
+def treaty_findings(
+    requests: list[Request], treaties: Mapping[str, Treaty | None]
+) -> list[Finding]:
+    """The rules of each request's treaty (`treaties`: request reference -> the treaty between
+    its requesting State and the requested State, from the directory), each assessed across
+    all the competing requests and cited to the treaty's own article. A treaty shared by
+    several requests is listed once."""
+    under_treaty = frozenset(ref for ref, t in treaties.items() if t is not None)
+    seen: set[str] = set()
+    findings: list[Finding] = []
+    for request in requests:
+        treaty = treaties.get(request.reference)
+        if treaty is None or treaty.code in seen:
+            continue
+        seen.add(treaty.code)
+        for rule in treaty.competing:
+            sources = (f"{treaty.title}, {rule.article}",)
+            finding = _treaty_rule(rule.rule, requests, sources, under_treaty)
+            findings.append(replace(finding, treaty=treaty.title))
+    return findings

@@ -29,6 +29,10 @@ MURSIC = "ECtHR Muršić v. Croatia [GC], no. 7334/13, 20 Oct 2016"
 CPT_STANDARD = "CPT/Inf (2015) 44"
 ARANYOSI = "CJEU C-404/15 and C-659/15 PPU Aranyosi and Căldăraru"
 FD_ART_15_2 = "FD 2002/584/JHA art. 15(2)"
+# The source shown beside the deadline row of the supplementary information: the requested
+# information is given within the time limit set in the request (Aranyosi § 97).
+INFORMATION_DEADLINE_SOURCE = f"{ARANYOSI} § 97; {FD_ART_15_2}"
+INFORMATION_DEADLINE_CODE = "detention-information"
 OTHMAN = "ECtHR Othman (Abu Qatada) v. United Kingdom, no. 8139/09, § 189"
 
 # ECtHR/CJEU threshold and the CPT's higher standards, in m² per detainee, sanitary annex
@@ -95,6 +99,9 @@ class Gate(StrEnum):
     """Whether the decision on surrender may be taken, as far as detention is concerned."""
 
     OPEN = "open"
+    # No assessment opened on the case, though this node's evidence on the requesting State
+    # shows a risk (Aranyosi § 88: the authority in possession of such evidence must assess).
+    ASSESSMENT_NOT_OPENED = "assessment_not_opened"
     # Step 1 not done: the general risk must be assessed first.
     GENERAL_RISK_NOT_ASSESSED = "general_risk_not_assessed"
     # A general risk is found: supplementary information must be asked (art. 15(2)).
@@ -136,6 +143,30 @@ def gate(step: TwoStep, today: date) -> Gate:
     if step.individual is IndividualRisk.PENDING:
         return Gate.INDIVIDUAL_RISK_NOT_ASSESSED
     return Gate.OPEN
+
+
+def evidence_of_risk(*, readings: list[SpaceReading], general_risk_found: bool) -> bool:
+    """This node's evidence on the requesting State calls for the two-step assessment: a
+    general risk already found on that State's system in another case, or a dossier or
+    source recording under 3 m² per detainee in shared cells (Muršić § 137; CJEU Dorobantu,
+    C-128/18). Aranyosi § 88: the executing authority "in possession of evidence of a real
+    risk" is bound to assess it before deciding."""
+    return general_risk_found or SpaceReading.STRONG_PRESUMPTION in readings
+
+
+def gate_with_evidence(
+    step: TwoStep | None, today: date, *, evidence: bool, assurance_accepted: bool
+) -> Gate:
+    """The gate of `gate`, where no assessment may also hold the decision: with evidence of
+    a risk, the decision waits until the individual risk is concluded or an assurance is
+    accepted (CJEU ML, C-220/18 PPU § 112: the executing authority may rely on an assurance
+    it has weighed)."""
+    found = gate(step, today) if step is not None else Gate.OPEN
+    if step is None and evidence:
+        found = Gate.ASSESSMENT_NOT_OPENED
+    if found is not Gate.OPEN and assurance_accepted:
+        return Gate.OPEN
+    return found
 
 
 def may_conclude_individual(step: TwoStep, today: date) -> bool:
@@ -181,6 +212,11 @@ class Checklist:
     def against(self) -> tuple[OthmanFactor, ...]:
         """Factors that weigh against relying on the assurance."""
         return tuple(f for f in OthmanFactor if self.answers.get(f) is Answer.NO)
+
+    @property
+    def accepted(self) -> bool:
+        """Every Othman factor weighed and none against: the assurance may be relied on."""
+        return self.complete and not self.against
 
 
 def checklist_from(raw: dict[str, dict[str, str]]) -> Checklist:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rogatory.core.errors import DomainError
+
 
 class HearingKind(StrEnum):
     WITNESS = "witness"
@@ -45,6 +47,25 @@ class ParticipantRole(StrEnum):
             ParticipantRole.PRESIDING_JUDGE,
             ParticipantRole.REQUESTED_JUDICIAL_OFFICER,
         )
+
+
+class HearingMode(StrEnum):
+    VIDEO = "video"
+    # A telephone conference: a dial-in number and a conference code instead of a video room.
+    TELEPHONE = "telephone"
+
+
+# UNTOC art. 18(18) provides for hearings by videoconference only; a hearing by telephone
+# conference is provided for witnesses and experts (EU MLA Convention 2000 art. 11(1);
+# ETS 182 art. 10(1)) and for no one else: suspects, accused persons and extradition hearings
+# are heard by video, where the official present can see and identify the person.
+TELEPHONE_KINDS = frozenset({HearingKind.WITNESS, HearingKind.EXPERT})
+
+
+def mode_check(kind: HearingKind, mode: HearingMode) -> None:
+    """Refuse a hearing by telephone of anyone but a witness or an expert."""
+    if mode is HearingMode.TELEPHONE and kind not in TELEPHONE_KINDS:
+        raise DomainError("hearing.telephone_not_allowed", kind=kind.value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from typing import Any
 
 from rogatory.core.dates import parse_instant
 from rogatory.core.errors import DomainError
-from rogatory.core.hearings.kinds import HearingKind, ParticipantRole
+from rogatory.core.hearings.kinds import HearingKind, HearingMode, ParticipantRole
 from rogatory.core.hearings.scheduling import Slot
 
 _UID = re.compile(r"^[0-9a-f]{32}$")
@@ -39,6 +39,10 @@ class HearingBody:
     hearing: str
     sequence: int = 0
     kind: HearingKind | None = None
+    # "telephone" for a hearing by telephone conference (EU MLA Convention 2000 art. 11);
+    # absent for video. The dial-in number travels; the conference code never does.
+    mode: HearingMode = HearingMode.VIDEO
+    dial_in: str = ""
     reason_not_in_person: str = ""
     language: str = ""
     zone: str = ""
@@ -55,7 +59,9 @@ def body_to_wire(body: HearingBody) -> dict[str, Any]:
     wire: dict[str, Any] = {"hearing": body.hearing, "sequence": body.sequence}
     if body.kind is not None:
         wire["kind"] = body.kind.value
-    for key in ("reason_not_in_person", "language", "zone"):
+    if body.mode is not HearingMode.VIDEO:
+        wire["mode"] = body.mode.value
+    for key in ("dial_in", "reason_not_in_person", "language", "zone"):
         if value := getattr(body, key):
             wire[key] = value
     if body.slots:
@@ -136,6 +142,11 @@ def body_from_wire(data: Any) -> HearingBody:
             kind = HearingKind(raw)
         except ValueError:
             raise DomainError("wire.invalid", field="body.kind") from None
+    raw_mode = data.get("mode") or HearingMode.VIDEO.value
+    try:
+        mode = HearingMode(raw_mode if isinstance(raw_mode, str) else "")
+    except ValueError:
+        raise DomainError("wire.invalid", field="body.mode") from None
     slots = data.get("slots", [])
     participants = data.get("participants", [])
     if not isinstance(slots, list) or len(slots) > MAX_SLOTS:
@@ -149,6 +160,8 @@ def body_from_wire(data: Any) -> HearingBody:
         hearing=hearing,
         sequence=sequence,
         kind=kind,
+        mode=mode,
+        dial_in=_text(data, "dial_in", 64),
         reason_not_in_person=_text(data, "reason_not_in_person"),
         language=_text(data, "language", 16),
         zone=_text(data, "zone", 64),

@@ -143,7 +143,10 @@ def _group_for_forms(forms: tuple[str, ...]) -> str | None:
 
 
 def _make_token(text: str, script: Script, kind: TokenKind, forms: tuple[str, ...]) -> Token:
-    skeletons = tuple(dict.fromkeys(s for f in forms for s in translit.latin_skeletons(f)))
+    ch_as_k = script != Script.THAI
+    skeletons = tuple(
+        dict.fromkeys(s for f in forms for s in translit.latin_skeletons(f, ch_as_k=ch_as_k))
+    )
     group = _group_for_forms(forms)
     return _finish(text, script, kind, forms, skeletons, group)
 

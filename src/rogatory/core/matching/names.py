@@ -106,6 +106,13 @@ def _beyond_spelling(a: Token, b: Token, best: float) -> tuple[float, str]:
     # Kurdish alphabets; Hebrew) or inherent (Devanagari, Bengali, Thai): across scripts the
     # skeletons carry the comparison.
     arabic = (a.script in _ABJADS or b.script in _ABJADS) and a.script != b.script
+    # Thai writes its vowels (only the inherent ones are implied): where the skeletons differ
+    # the spelled vowels count as much as the consonants (Somchai is not Somsak).
+    thai = arabic and Script.THAI in (a.script, b.script)
+    # Arabic script writes a long vowel at the start or end of a name (علي Ali, بھٹی Bhatti):
+    # a Latin spelling with a vowel there that the Arabic lacks is another name on the same
+    # consonants (بٹ Butt / Bhatti, ماريا Maria / Omar).
+    edge_conflict = arabic and _edge_vowel_conflict(a, b)
     for x in a.skeletons:
         for y in b.skeletons:
             if len(x) < 2 or len(y) < 2:
@@ -115,7 +122,9 @@ def _beyond_spelling(a: Token, b: Token, best: float) -> tuple[float, str]:
                     if sim > best:
                         best, reason = sim, "consonant skeleton"
                 continue
-            if arabic:
+            if thai and x != y:
+                sim = 0.95 * (_lev(x, y) + _best_form_similarity(a, b)) / 2
+            elif arabic:
                 sim = 0.95 * _lev(x, y)
                 shared = _shared_ending(x, y)
                 if shared:
@@ -129,9 +138,45 @@ def _beyond_spelling(a: Token, b: Token, best: float) -> tuple[float, str]:
                     sim -= 0.07 * _merged_away(x, a, b)
             else:
                 continue
+            if edge_conflict:
+                sim = min(sim, _EDGE_VOWEL_CAP)
             if sim > best:
                 best, reason = sim, "consonant skeleton"
+    if edge_conflict and reason == "consonant skeleton" and best <= _EDGE_VOWEL_CAP:
+        reason = "consonant skeleton, a vowel at the end differs"
     return best, reason
+
+
+# Arabic script writes a long vowel at either end of a name: a vowel opening it stands on
+# alif or hamza (or is the ʿayn, ح or ه a Latin spelling may leave out), one closing it is ا,
+# ي (also ى, Urdu ے, Pashto ۍ ې, all folded to ي), a letter that is a vowel or a consonant
+# by the word (و w/u/o, ه h/e/a, ة, ە, ء) or the ʿayn Latin spellings leave out (ربيع Rabi,
+# صنوع Sanu). A Latin ``e`` is left out at the end: French spellings write it silent
+# (Lamine, Yacine, Hocine).
+_ARABIC_OPEN_VOWEL = frozenset("اءعيوهح")
+_ARABIC_CLOSE_VOWEL = frozenset("ايوهةەءع")
+_LATIN_ARTICLES = ("al", "el", "ul")
+_EDGE_VOWEL_CAP = 0.7
+
+
+def _edge_vowel_conflict(a: Token, b: Token) -> bool:
+    """An Arabic-script part and a Latin part of which only the Latin one opens with a vowel
+    (ماريا / Omar) or closes with one (بٹ Butt / Bhatti)."""
+    if a.script == Script.ARABIC and b.script == Script.LATIN:
+        arabic, latin = a.text, b.forms[0]
+    elif b.script == Script.ARABIC and a.script == Script.LATIN:
+        arabic, latin = b.text, a.forms[0]
+    else:
+        return False
+    if len(latin) < 3 or len(arabic) < 2:
+        return False
+    opens = (
+        latin[0] in "aeiou"
+        and not latin.startswith(_LATIN_ARTICLES)
+        and arabic[0] not in _ARABIC_OPEN_VOWEL
+    )
+    closes = latin[-1] in "aiouy" and arabic[-1] not in _ARABIC_CLOSE_VOWEL
+    return opens or closes
 
 
 def _shared_ending(x: str, y: str) -> int:

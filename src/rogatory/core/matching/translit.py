@@ -109,10 +109,11 @@ def latin_skeleton(form: str) -> str:
     return collapse_repeats(text).replace(".", "")
 
 
-def latin_skeletons(form: str) -> tuple[str, ...]:
+def latin_skeletons(form: str, *, ch_as_k: bool = True) -> tuple[str, ...]:
     """The skeleton, plus variants for ambiguous spellings: without a final ``h`` after a vowel
     (tā' marbūṭa: ``Fatimah``/``Fatima``, but ``Farah``/``فرح`` keeps it), and with ``ch``
-    read as k (``Christina``, German ``Dichter``) rather than sh/tsh."""
+    read as k (``Christina``, German ``Dichter``) rather than sh/tsh, unless ``ch_as_k`` is
+    false: a romanisation that writes k as k and kh (Thai ช is ch, ค kh)."""
     full = latin_skeleton(form)
     out = [full]
     # Also the key with the same consonant merged across a vowel (typos: Asasd / Assad).
@@ -121,7 +122,7 @@ def latin_skeletons(form: str) -> tuple[str, ...]:
         out.append(merged)
     if len(form) > 2 and form.endswith("h") and form[-2] in "aeiou" and full.endswith("h"):
         out.append(full[:-1])
-    if "ch" in form and "sch" not in form and "tch" not in form:
+    if ch_as_k and "ch" in form and "sch" not in form and "tch" not in form:
         out.append(latin_skeleton(form.replace("ch", "k")))
     return tuple(dict.fromkeys(out))
 
@@ -728,13 +729,25 @@ _THAI_LEADING = frozenset("เแโใไ")
 _THAI_SILENT = re.compile("[\u0e01-\u0e2e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4b]*\u0e4c")
 
 
-def thai_forms(token: str) -> tuple[str, ...]:
-    """RTGS-like reading (``สมชาย`` somchai via the skeleton, ``ใจดี`` chaidi) and the
-    popular ``j`` for จ."""
-    # The thanthakhat ์ silences the letter it stands on (ประยุทธ์ Prayut).
-    text = _THAI_SILENT.sub("", token)
-    # A final ร after another consonant is silent (ชินวัตร Shinawat, จันทร์).
-    text = re.sub("(?<=[\u0e01-\u0e2e])ร$", "", text)
+# Thai consonants, and those that also spell a vowel between two consonants (ว ua, อ o, ย).
+_THAI_CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))
+_THAI_VOWEL_CARRIERS = frozenset("วอย")
+# RTGS reads a syllable-final consonant by its class: ก ข ค ฆ k, the dentals and sibilants t,
+# บ ป พ ฟ ภ p, ร ล ญ ณ n (ศรีสุข Srisuk, ศักดิ์ Sak, พร Phon).
+_THAI_FINALS = str.maketrans(
+    {
+        **dict.fromkeys("กขคฆ", "k"),
+        **dict.fromkeys("จชซฎฏฐฑฒดตถทธศษส", "t"),
+        **dict.fromkeys("บปพฟภ", "p"),
+        **dict.fromkeys("รลญณฬ", "n"),
+    }
+)
+# ร after จ ซ ศ ส is not pronounced (ศรี si, สร้อย soi) and ทร is s (ทราย sai): RTGS follows
+# the sound, passports often the letters (Sri, Srisuk).
+_THAI_SILENT_R = re.compile("(?<=[จซศส])ร")
+
+
+def _thai_reorder(text: str) -> str:
     chars = list(text)
     index = 0
     while index < len(chars) - 1:
@@ -742,13 +755,64 @@ def thai_forms(token: str) -> tuple[str, ...]:
             chars[index], chars[index + 1] = chars[index + 1], chars[index]
             index += 1
         index += 1
-    text = "".join(chars)
+    return "".join(chars)
+
+
+def _thai_implicit_o(text: str) -> str:
+    """The inherent ``o`` of a closed syllable written with two bare consonants (สม som,
+    ชน chon, สมพร somphon): a consonant opening a syllable, followed by one that carries no
+    vowel."""
+    out: list[str] = []
+    # ``pending``: the next consonant closes the syllable; ``closed``: the previous one did.
+    pending = closed = False
+    for index, ch in enumerate(text):
+        out.append(ch)
+        is_final, pending = pending, False
+        opens = (
+            ch in _THAI_CONSONANTS
+            and not is_final
+            and (index == 0 or text[index - 1] not in _THAI_CONSONANTS or closed)
+        )
+        closed = is_final
+        after = text[index + 1 : index + 3]
+        if (
+            opens
+            and after[:1]
+            and after[0] in _THAI_CONSONANTS
+            and after[0] not in _THAI_VOWEL_CARRIERS
+            and (len(after) == 1 or after[1] in _THAI_CONSONANTS)
+        ):
+            out.append("o")
+            pending = True
+    return "".join(out)
+
+
+def _thai_romanise(text: str) -> str:
     rtgs = ascii_fold(text)
-    if rtgs.endswith("ay"):
-        rtgs = rtgs[:-1] + "i"
-    forms = [rtgs, ascii_fold(text.replace("จ", "j"))]
-    if forms[1].endswith("ay"):
-        forms[1] = forms[1][:-1] + "i"
+    return rtgs[:-1] + "i" if rtgs.endswith("ay") else rtgs
+
+
+def thai_forms(token: str) -> tuple[str, ...]:
+    """RTGS-like reading with the leading vowels after their consonant and the inherent ``o``
+    of a closed syllable (``สมชาย`` somchai, ``ใจดี`` chaidi), the popular ``j`` for จ
+    (Jaidee), the final consonant by its class (``ศรีสุข`` srisuk), the silent ร of a cluster
+    dropped (Sisuk), and the letters as written for the transliterated spellings of passports
+    (``ชินวัตร`` Shinawatra: the final ร kept, read ``ra``)."""
+    # The thanthakhat ์ silences the letter it stands on (ประยุทธ์ Prayut).
+    written = _thai_reorder(_THAI_SILENT.sub("", token))
+    # A final ร after a consonant that closes a syllable is silent (ชินวัตร Chinnawat, เพชร
+    # Phet); after a bare consonant it is the final n (สมพร Somphon).
+    spoken = _thai_implicit_o(re.sub("(?<=[\u0e30-\u0e4e][\u0e01-\u0e2e])ร$", "", written))
+    lettered = spoken + "ร" if len(spoken) < len(written) else spoken
+    if spoken and spoken[-1] in _THAI_CONSONANTS and len(spoken) > 2:
+        spoken_final = spoken[:-1] + spoken[-1].translate(_THAI_FINALS)
+    else:
+        spoken_final = spoken
+    variants = [spoken, spoken.replace("จ", "j"), spoken_final]
+    variants.append(_THAI_SILENT_R.sub("", spoken_final).replace("ทร", "ซ"))
+    if spoken != lettered:
+        variants.append(lettered + "a")
+    forms = [_NON_LETTERS.sub("", _thai_romanise(v)) for v in variants]
     return tuple(dict.fromkeys(f for f in forms if f))
 
 

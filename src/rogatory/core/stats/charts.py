@@ -9,12 +9,14 @@ anchored by its absolute side (the root says direction="ltr", so an Arabic page 
 the anchors), the bidirectional algorithm of the renderer laying out Arabic text within it.
 Colours come from the classes in stats.css when shown in a page and from the fill attributes
 (presentation attributes, allowed by the content security policy) elsewhere (PDF). With
-`text=False` the words (category labels, legend) are left out and only digits drawn: the
-caller gives the words in HTML beside the chart (the PDF in Arabic: WeasyPrint draws SVG text
-letter by letter, without Arabic shaping).
+`text=False` the words (category labels, legend) are left out and only digits drawn, the
+caller giving them in HTML beside the chart. `shape` rewrites every text before it is written:
+WeasyPrint draws SVG text letter by letter, without Arabic shaping or bidirectional ordering,
+so the PDF passes a function that gives Arabic in its presentation forms and visual order
+(rogatory.apps.stats.reports.pdf_text); a browser shapes by itself and gets the text as it is.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -22,6 +24,12 @@ WIDTH = 640
 # Noto covers the six UN languages (Arabic in Naskh, Chinese in CJK SC); named for PDF output.
 FONTS = "Noto Sans, Noto Naskh Arabic, Noto Sans CJK SC, sans-serif"
 PALETTE = ("#1f5f99", "#b35900", "#2e7d32", "#7b3294", "#8c564b", "#4d4d4d")
+
+Shape = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +57,10 @@ def _head(chart_id: str, title: str, desc: str, height: int) -> list[str]:
     ]
 
 
-def _text(x: float, y: float, text: str, anchor: str, cls: str = "chart-label") -> str:
+def _text(
+    x: float, y: float, text: str, anchor: str, cls: str = "chart-label", shape: Shape = _same
+) -> str:
+    text = shape(text)
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" class="{cls}" '
         f'font-size="12" font-family="{FONTS}" fill="#222">{escape(text)}</text>'
@@ -64,6 +75,7 @@ def bar_chart(
     bars: Sequence[Bar],
     rtl: bool = False,
     text: bool = True,
+    shape: Shape | None = None,
 ) -> str:
     """Horizontal bars, one per category, with the value written at the end of each."""
     row, top = 24, 8
@@ -71,6 +83,7 @@ def bar_chart(
     label_w, value_w = 230, 60
     span = WIDTH - label_w - value_w - 16
     most = max((b.value for b in bars), default=0) or 1
+    shape = shape or _same
     out = _head(chart_id, title, desc, height)
     for i, bar in enumerate(bars):
         y = top + i * row
@@ -82,7 +95,7 @@ def bar_chart(
             label_x, bar_x = 4, label_w
             value_x, value_anchor, label_anchor = bar_x + length + 4, "start", "start"
         if text:
-            out.append(_text(label_x, y + 16, _clip(bar.label), label_anchor))
+            out.append(_text(label_x, y + 16, _clip(bar.label), label_anchor, shape=shape))
         out.append(
             f'<rect x="{bar_x:.1f}" y="{y + 4}" width="{length:.1f}" height="{row - 8}" '
             f'class="chart-bar chart-c0" fill="{PALETTE[0]}"/>'
@@ -102,6 +115,7 @@ def series_chart(
     lines: bool = False,
     rtl: bool = False,
     text: bool = True,
+    shape: Shape | None = None,
 ) -> str:
     """Values over time: grouped columns (volumes) or lines with points (durations)."""
     height, top, bottom, side = 240, 12, 44, 44
@@ -110,6 +124,7 @@ def series_chart(
     n = max(len(labels), 1)
     slot = plot_w / n
     most = max((v for s in series for v in s.values if v is not None), default=0) or 1
+    shape = shape or _same
     out = _head(chart_id, title, desc, height + 20 * len(series))
 
     def x_of(i: int) -> float:
@@ -130,7 +145,7 @@ def series_chart(
     step = max(1, -(-n // 12))
     for i, label in enumerate(labels):
         if i % step == 0:
-            out.append(_text(x_of(i), top + plot_h + 16, label, "middle", "chart-tick"))
+            out.append(_text(x_of(i), top + plot_h + 16, label, "middle", "chart-tick", shape))
     width = slot * 0.8 / max(len(series), 1)
     for k, s in enumerate(series):
         colour = PALETTE[k % len(PALETTE)]
@@ -166,7 +181,13 @@ def series_chart(
                 f'fill="{colour}"/>'
             )
             out.append(
-                _text(box_x - 6 if rtl else box_x + 18, ly, s.name, "end" if rtl else "start")
+                _text(
+                    box_x - 6 if rtl else box_x + 18,
+                    ly,
+                    s.name,
+                    "end" if rtl else "start",
+                    shape=shape,
+                )
             )
     out.append("</svg>")
     return "".join(out)

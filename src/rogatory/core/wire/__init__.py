@@ -16,6 +16,7 @@ from rogatory.core.wire.records import (
     Name,
     Offence,
     Person,
+    PersonFile,
 )
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "Name",
     "Offence",
     "Person",
+    "PersonFile",
     "from_wire",
     "person_from_wire",
     "person_to_wire",

@@ -32,7 +32,7 @@ from rogatory.core.wire.records import (
 
 SCHEMA_NAME = "rogatory.case"
 MAJOR = 1
-MINOR = 1
+MINOR = 2
 SCHEMA = f"{SCHEMA_NAME}/{MAJOR}.{MINOR}"
 
 _SCHEMA_RE = re.compile(r"^rogatory\.case/(\d{1,4})\.(\d{1,4})$")
@@ -99,6 +99,16 @@ def person_to_wire(p: Person) -> dict[str, Any]:
     }
 
 
+def document_to_wire(d: DocumentNote) -> dict[str, Any]:
+    """A file's note; the person link (schema 1.2) only when the file identifies a person, so
+    that the payload, and the hash a supervisor approved, of every other file stay as they were."""
+    note: dict[str, Any] = {"sha256": d.sha256, "title": d.title, "language": d.language}
+    if d.person is not None:
+        note["person"] = d.person
+        note["person_file"] = d.person_file
+    return note
+
+
 def to_wire(case: CaseData) -> dict[str, Any]:
     """The JSON-ready payload of ``case`` under the current schema."""
     return {
@@ -136,9 +146,7 @@ def to_wire(case: CaseData) -> dict[str, Any]:
             }
             for m in case.measures
         ],
-        "documents": [
-            {"sha256": d.sha256, "title": d.title, "language": d.language} for d in case.documents
-        ],
+        "documents": [document_to_wire(d) for d in case.documents],
         **{name: getattr(case, name) for name in _TEXTS_1_1},
         "translation_languages": list(case.translation_languages),
         "warrant_date": case.warrant_date.isoformat() if case.warrant_date else None,
@@ -263,8 +271,16 @@ def _read_measure(r: _Reader) -> Measure:
 
 
 def _read_document(r: _Reader) -> DocumentNote:
+    person = r.number("person")
+    if person is not None and person < 0:
+        raise DomainError("wire.invalid", field=r._path("person"))
     return DocumentNote(
-        sha256=r.text("sha256", required=True), title=r.text("title"), language=r.text("language")
+        sha256=r.text("sha256", required=True),
+        title=r.text("title"),
+        language=r.text("language"),
+        # Schema 1.2: absent from older payloads, so the file is linked to no person.
+        person=person,
+        person_file=r.text("person_file") if person is not None else "",
     )
 
 

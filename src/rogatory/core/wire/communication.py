@@ -25,7 +25,9 @@ MAJOR = 1
 # 1.2 added the hearing kinds and ``body``: the structured part of a kind that has one (a
 # hearing's proposed slots, its minutes' hash and signature), absent for the other kinds; an
 # older reader ignores the member, and refuses only the kinds it does not know.
-MINOR = 2
+# 1.3 added the status changes the requesting State follows: execution in progress (assigned,
+# started or resumed), extradition granted and surrender done.
+MINOR = 3
 SCHEMA = f"{SCHEMA_NAME}/{MAJOR}.{MINOR}"
 _SCHEMA_RE = re.compile(r"^rogatory\.communication/(\d{1,4})\.(\d{1,4})$")
 
@@ -59,6 +61,13 @@ class CommunicationKind(StrEnum):
     USE_CONSENT = "use_consent"
     URGENCY = "urgency"
     SUPPLEMENTARY_REQUEST = "supplementary_request"
+    # The request is in hand at the requested State: assigned to an officer, execution started,
+    # or resumed after a postponement (UNTOC art. 18(24), 18(25)).
+    IN_PROGRESS = "in_progress"
+    # The requested State's decision to extradite, and the surrender carried out (ETS 24
+    # art. 18(1), 18(3)).
+    EXTRADITION_GRANTED = "extradition_granted"
+    SURRENDER = "surrender"
     # Hearings by video (UNTOC art. 18(18); ETS 182 art. 9): the slot is agreed between the
     # two States on the case thread, and the requested State returns the minutes.
     HEARING_PROPOSAL = "hearing_proposal"
@@ -82,6 +91,8 @@ class KindRule:
     body_required: bool = False
     # The status the receiving State's case follows to, when its transition table allows it.
     receiver_follows: CaseState | None = None
+    # The receiving State's follow-up clocks stop: nothing more is to come on the request.
+    stops_receiver_clocks: bool = False
     # The communication this one answers (its message id travels as ``in_reply_to``).
     answers: CommunicationKind | None = None
 
@@ -103,7 +114,9 @@ RULES: dict[CommunicationKind, KindRule] = {
         OUT, "UNTOC art. 18(16)", text_required=True, answers=K.INFORMATION_REQUEST
     ),
     # Postponement must give its reasons; the requesting State learns them (UNTOC art. 18(25)).
-    K.POSTPONEMENT: KindRule(IN, "UNTOC art. 18(25)", text_required=True),
+    K.POSTPONEMENT: KindRule(
+        IN, "UNTOC art. 18(25)", text_required=True, receiver_follows=CaseState.POSTPONED
+    ),
     # Only the requesting State withdraws its request (UNTOC art. 18(24)); the requested State's
     # case follows and its clocks stop.
     K.WITHDRAWAL: KindRule(OUT, "UNTOC art. 18(24)", receiver_follows=CaseState.WITHDRAWN),
@@ -111,7 +124,9 @@ RULES: dict[CommunicationKind, KindRule] = {
         IN, "UNTOC art. 18(24)", receiver_follows=CaseState.PARTIALLY_EXECUTED
     ),
     K.FINAL_EXECUTION: KindRule(IN, "UNTOC art. 18(24)", receiver_follows=CaseState.EXECUTED),
-    K.CLOSURE: KindRule(IN, "UNTOC art. 18(13)"),
+    # The requested State closed its file: the requesting State's case says so and stops
+    # following the request up (UNTOC art. 18(13), 18(24)); its own status is its own to close.
+    K.CLOSURE: KindRule(IN, "UNTOC art. 18(13), 18(24)", stops_receiver_clocks=True),
     K.CONSULTATION: KindRule(IN, "UNTOC art. 18(26), 16(16)", text_required=True),
     K.CONSULTATION_ANSWER: KindRule(
         OUT, "UNTOC art. 18(26), 16(16)", text_required=True, answers=K.CONSULTATION
@@ -131,6 +146,15 @@ RULES: dict[CommunicationKind, KindRule] = {
     # After transmission the request is not edited in place: what changes goes as a
     # supplementary request, with its documents (UNTOC art. 18(15), 18(16)).
     K.SUPPLEMENTARY_REQUEST: KindRule(OUT, "UNTOC art. 18(15), 18(16)", text_required=True),
+    # Assignment, start or resumption of execution: the requesting State's case shows the
+    # request in hand again (UNTOC art. 18(24); after a postponement, art. 18(25)).
+    K.IN_PROGRESS: KindRule(
+        IN, "UNTOC art. 18(24), 18(25)", receiver_follows=CaseState.ACKNOWLEDGED
+    ),
+    K.EXTRADITION_GRANTED: KindRule(
+        IN, "ETS 24 art. 18(1)", receiver_follows=CaseState.EXTRADITION_GRANTED
+    ),
+    K.SURRENDER: KindRule(IN, "ETS 24 art. 18(3)", receiver_follows=CaseState.SURRENDERED),
     # The requesting State's judicial authority conducts the hearing and the requested State's
     # is present (UNTOC art. 18(18); ETS 182 art. 9(5)): either may propose, counter, accept,
     # move or cancel the slot.
@@ -153,10 +177,17 @@ RULES: dict[CommunicationKind, KindRule] = {
 SENT_WITH_STEP: dict[tuple[Direction, CaseState], CommunicationKind] = {
     # Registration gives the requesting State our reference and a contact (UNTOC art. 18(13)).
     (IN, CaseState.REGISTERED): K.ACKNOWLEDGEMENT,
+    # Order matters for the conversation's offer (the first step not yet taken is the one a
+    # kind stands for): starting or resuming execution, before the assignment it follows.
+    (IN, CaseState.UNDER_EXECUTION): K.IN_PROGRESS,
+    (IN, CaseState.ASSIGNED): K.IN_PROGRESS,
     (IN, CaseState.ADDITIONAL_INFORMATION_REQUESTED): K.INFORMATION_REQUEST,
     (IN, CaseState.POSTPONED): K.POSTPONEMENT,
     (IN, CaseState.PARTIALLY_EXECUTED): K.PARTIAL_EXECUTION,
     (IN, CaseState.EXECUTED): K.FINAL_EXECUTION,
+    (IN, CaseState.EXTRADITION_GRANTED): K.EXTRADITION_GRANTED,
+    (IN, CaseState.SURRENDERED): K.SURRENDER,
+    (IN, CaseState.CLOSED): K.CLOSURE,
     (OUT, CaseState.WITHDRAWN): K.WITHDRAWAL,
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,16 @@ class Measure:
     procedure: str = ""
 
 
+class PersonFile(StrEnum):
+    """What a file tells about a person of the request: the identification that ETS 24 art.
+    12(2)(c) ("as accurate a description as possible of the person claimed") and the UN Model
+    Treaty on Extradition art. 5(2)(a) ("any other information that may help to establish that
+    person's identity, nationality and location") ask for, as INTERPOL notices carry it."""
+
+    PHOTOGRAPH = "photograph"
+    FINGERPRINTS = "fingerprints"
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentNote:
     """What the sender says about a file travelling in the same envelope, matched by hash."""
@@ -71,6 +82,10 @@ class DocumentNote:
     sha256: str
     title: str
     language: str = ""
+    # Schema 1.2: the person the file identifies (an index into ``CaseData.persons``, which
+    # travel in entry order) and what it is (a ``PersonFile`` value); absent for other files.
+    person: int | None = None
+    person_file: str = ""
 
 
 @dataclass(frozen=True, slots=True)

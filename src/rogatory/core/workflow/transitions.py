@@ -42,6 +42,8 @@ class Action(StrEnum):
     RECORD_ACKNOWLEDGEMENT = "record_acknowledgement"
     RECORD_INFORMATION_REQUEST = "record_information_request"
     RECORD_INFORMATION_SUPPLIED = "record_information_supplied"
+    RECORD_POSTPONEMENT = "record_postponement"
+    RECORD_RESUMPTION = "record_resumption"
     RECORD_PARTIAL_EXECUTION = "record_partial_execution"
     RECORD_EXECUTION = "record_execution"
     RECORD_EXTRADITION_GRANTED = "record_extradition_granted"
@@ -108,6 +110,8 @@ RESERVED_TO: dict[CaseState, tuple[Side, str]] = {
     CaseState.REFUSED: (Side.REQUESTED, "UNTOC art. 18(21); UNTOC art. 16(7)"),
     # Only the requesting State can say its request is no longer needed (UNTOC art. 18(24)).
     CaseState.WITHDRAWN: (Side.REQUESTING, "UNTOC art. 18(24)"),
+    # Only the requested State postpones its execution of the request (UNTOC art. 18(25)).
+    CaseState.POSTPONED: (Side.REQUESTED, "UNTOC art. 18(25)"),
 }
 
 # The action that reaches a state, per direction; `_ACTION_FROM` names the exceptions that
@@ -119,6 +123,7 @@ _ACTIONS: dict[tuple[Direction, CaseState], Action] = {
     (OUT, CaseState.TRANSMITTED): Action.TRANSMIT,
     (OUT, CaseState.ACKNOWLEDGED): Action.RECORD_ACKNOWLEDGEMENT,
     (OUT, CaseState.ADDITIONAL_INFORMATION_REQUESTED): Action.RECORD_INFORMATION_REQUEST,
+    (OUT, CaseState.POSTPONED): Action.RECORD_POSTPONEMENT,
     (OUT, CaseState.PARTIALLY_EXECUTED): Action.RECORD_PARTIAL_EXECUTION,
     (OUT, CaseState.EXECUTED): Action.RECORD_EXECUTION,
     (OUT, CaseState.EXTRADITION_GRANTED): Action.RECORD_EXTRADITION_GRANTED,
@@ -149,6 +154,7 @@ _ACTION_FROM: dict[tuple[Direction, CaseState, CaseState], Action] = {
         Action.RESUME_EXECUTION
     ),
     (IN, CaseState.POSTPONED, CaseState.UNDER_EXECUTION): Action.RESUME_EXECUTION,
+    (OUT, CaseState.POSTPONED, CaseState.ACKNOWLEDGED): Action.RECORD_RESUMPTION,
 }
 
 
@@ -218,6 +224,19 @@ TRANSITIONS: tuple[Transition, ...] = tuple(
         basis="UNTOC art. 18(16)",
     )
     + _rows([S.ADDITIONAL_INFORMATION_REQUESTED], S.ACKNOWLEDGED, OUT, _OFFICERS, reason=True)
+    # The requested State's postponement (UNTOC art. 18(25)), with its reasons, shows on the
+    # requesting State's case; only that State decides it (`RESERVED_TO`), so this node records
+    # it from its message, and the request is back in hand when execution resumes.
+    + _rows(
+        [*_OUT_PENDING, S.PARTIALLY_EXECUTED],
+        S.POSTPONED,
+        OUT,
+        _OFFICERS,
+        scope=Scope.ASSISTANCE,
+        reason=True,
+        basis="UNTOC art. 18(25)",
+    )
+    + _rows([S.POSTPONED], S.ACKNOWLEDGED, OUT, _OFFICERS, basis="UNTOC art. 18(25)")
     + _rows([S.ACKNOWLEDGED], S.PARTIALLY_EXECUTED, OUT, _OFFICERS, scope=Scope.ASSISTANCE)
     + _rows(
         [S.ACKNOWLEDGED, S.PARTIALLY_EXECUTED], S.EXECUTED, OUT, _OFFICERS, scope=Scope.ASSISTANCE
@@ -227,7 +246,7 @@ TRANSITIONS: tuple[Transition, ...] = tuple(
     # The requested State's refusal is recorded with its ground: reasons are given for a
     # refusal of assistance (UNTOC art. 18(23)); an extradition refusal rests on art. 16(7).
     + _rows(
-        [*_OUT_PENDING, S.PARTIALLY_EXECUTED],
+        [*_OUT_PENDING, S.PARTIALLY_EXECUTED, S.POSTPONED],
         S.REFUSED,
         OUT,
         _OFFICERS,
@@ -237,7 +256,7 @@ TRANSITIONS: tuple[Transition, ...] = tuple(
         basis="UNTOC art. 18(23)",
     )
     + _rows(
-        [*_OUT_PENDING, S.PARTIALLY_EXECUTED],
+        [*_OUT_PENDING, S.PARTIALLY_EXECUTED, S.POSTPONED],
         S.REFUSED,
         OUT,
         _OFFICERS,
@@ -254,6 +273,7 @@ TRANSITIONS: tuple[Transition, ...] = tuple(
             S.APPROVED,
             *_OUT_PENDING,
             S.PARTIALLY_EXECUTED,
+            S.POSTPONED,
             S.EXTRADITION_GRANTED,
         ],
         S.WITHDRAWN,

@@ -23,6 +23,10 @@ FACTOR_LABELS: dict[Factor, Any] = {
     Factor.PURPOSE: _("Prosecution or execution of a sentence"),
     Factor.EUROJUST: _("Advice of Eurojust"),
     Factor.WARRANT_V_EXTRADITION: _("Arrest warrant against an extradition request"),
+    Factor.VICTIM_NATIONALITY: _("Nationality of the victims"),
+    Factor.INTERESTS_AFFECTED: _("State whose interests the offence was directed against"),
+    Factor.RESIDENCE: _("Residence of the person"),
+    Factor.TREATY_BASIS: _("Request made under a treaty"),
 }
 
 READING_TEXTS: dict[Reading, Any] = {
@@ -66,6 +70,16 @@ READING_TEXTS: dict[Reading, Any] = {
         "An arrest warrant competes with a third State's extradition request: the competent "
         "authority decides which takes precedence, and its decision must be open to an "
         "effective judicial remedy (CJEU C-763/22)."
+    ),
+    Reading.NOT_IN_CASE_DATA: _(
+        "The case data do not record this: assess it from the requests themselves."
+    ),
+    Reading.MADE_UNDER_TREATY: _(
+        "Only some requests are made under a treaty in force with the requested State: the "
+        "ones this factor favours."
+    ),
+    Reading.ALL_UNDER_TREATY: _(
+        "Every request is made under a treaty in force with the requested State."
     ),
 }
 

@@ -26,6 +26,9 @@ SPACE_TEXTS: dict[SpaceReading, Any] = {
 
 GATE_TEXTS: dict[Gate, Any] = {
     Gate.OPEN: _("The detention assessment does not hold the decision."),
+    Gate.ASSESSMENT_NOT_OPENED: _(
+        "The evidence on the requesting State shows a risk: no assessment is open yet."
+    ),
     Gate.GENERAL_RISK_NOT_ASSESSED: _("Step 1, the general risk, is not assessed."),
     Gate.INFORMATION_NOT_REQUESTED: _(
         "A general risk was found: ask the requesting State for supplementary information."

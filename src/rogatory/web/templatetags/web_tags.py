@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rogatory.apps.cases.actions import action_label
 from rogatory.apps.cases.choices import GroundChoice, KindChoice, StatusChoice
+from rogatory.apps.cases.condition_selectors import condition_label
 from rogatory.apps.cases.models import CommunicationKindChoice
 from rogatory.core.workflow.grounds import RefusalGround, ground_info
 from rogatory.web.templatetags.clock_tags import CLOCK_LABELS
@@ -25,6 +26,9 @@ DEADLINE_LABELS: dict[str, Any] = {
     "surrender_release_mandatory": _("Surrender, or release is mandatory"),
     "follow_up_unacknowledged": _("Follow up an unacknowledged request"),
     "answer_additional_information": _("Answer the request for additional information"),
+    # The requesting State's answer on detention conditions (CJEU C-404/15 and C-659/15 PPU
+    # Aranyosi and Căldăraru § 97).
+    "detention-information": _("Information on detention conditions from the requesting State"),
 }
 
 EVENT_LABELS: dict[str, Any] = {
@@ -83,6 +87,11 @@ def status_label(value: str) -> str:
 @register.filter(name="action_label")
 def action_label_filter(value: str) -> str:
     return action_label(value)
+
+
+@register.filter(name="condition_label")
+def condition_label_filter(value: str) -> str:
+    return condition_label(value)
 
 
 @register.filter

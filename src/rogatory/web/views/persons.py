@@ -12,16 +12,18 @@ from rogatory.apps.cases import selectors, services
 from rogatory.apps.cases.choices import PersonRole
 from rogatory.apps.cases.item_selectors import person_get_for
 from rogatory.apps.cases.models import Case
+from rogatory.apps.cases.services import person_files
 from rogatory.core.errors import DomainError
 from rogatory.core.workflow import CaseKind
 from rogatory.web.person_forms import (
     DOCUMENT_PREFIX,
     IdDocumentFormSet,
+    PersonFileForm,
     PersonPageForm,
     person_initial,
     with_extra_document,
 )
-from rogatory.web.views.common import error_page, message_for
+from rogatory.web.views.common import error_page, message_for, posted_with_files
 
 # Refusals that end the page rather than sit next to a field.
 _PAGE_ERRORS = ("case.closed", "case.not_draft")
@@ -150,3 +152,42 @@ def person_remove(request: HttpRequest, case_id: int, person_id: int) -> HttpRes
         return error_page(request, err)
     context = {"case": person.case, "what": person.display_name, "kind": "person"}
     return render(request, "web/confirm_remove.html", context)
+
+
+@login_required
+def person_file_add(request: HttpRequest, case_id: int, person_id: int) -> HttpResponse:
+    """Upload a photograph or fingerprints of a person of a draft request (issue 17)."""
+    actor: Any = request.user
+    try:
+        person = person_get_for(
+            actor=actor, case_id=case_id, person_id=person_id, action="person.file_add"
+        )
+    except DomainError as err:
+        return error_page(request, err)
+    form = PersonFileForm(*posted_with_files(request))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                person_files.person_file_add(
+                    actor=actor,
+                    case_id=case_id,
+                    person_id=person_id,
+                    kind=form.cleaned_data["kind"],
+                    filename=upload.name or "",
+                    stream=upload.file,
+                    content_type=upload.content_type or "application/octet-stream",
+                    title=form.cleaned_data["title"],
+                )
+            except DomainError as err:
+                if _is_page_error(err):
+                    return error_page(request, err)
+                field = str(err.params.get("field", "file"))
+                form.add_error(field if field in form.fields else "file", message_for(err))
+            else:
+                messages.success(request, _("The file was added to the person."))
+                return redirect("web:case_detail", case_id=case_id)
+        status = 422
+    context = {"case": person.case, "person": person, "form": form}
+    return render(request, "web/person_file_form.html", context, status=status)

@@ -21,6 +21,7 @@ from rogatory.apps.stats.filters import Filters, drill_from, filters_from
 from rogatory.apps.stats.reports import (
     FORMATS,
     REPORT_LANGUAGES,
+    pdf_text,
     report_csv,
     report_pdf,
     report_xlsx,
@@ -142,7 +143,11 @@ def stats_report(request: HttpRequest) -> HttpResponse:
         with translation.override(language):
             rtl = translation.get_language_bidi()
             board = dashboard_for(
-                actor=request.user, filters=f, today=_today(), rtl=rtl, text=not rtl
+                actor=request.user,
+                filters=f,
+                today=_today(),
+                rtl=rtl,
+                shape=pdf_text if fmt == "pdf" else None,
             )
             tables = [questionnaire_for(actor=request.user, filters=f), *board.tables]
             title = _("Activity report")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from rogatory.apps.accounts.models import User
+from rogatory.apps.cases.choices import PersonFileKind
 from rogatory.apps.cases.models import Case, CaseEvent, Communication, Document
 from rogatory.apps.cases.services.custody import stored_sha256
 from rogatory.core.wire import DocumentNote
@@ -58,9 +59,20 @@ def received_files_attach(
     computed here from the stored file (as received): the first link of the chain of custody
     of evidence returned (UNTOC art. 18(24) execution results)."""
     by_hash = {n.sha256: n for n in notes}
+    # Schema 1.2: a photograph or fingerprints name their person by place in the request's
+    # list, which case_open stored in the same order.
+    persons = list(case.persons.order_by("id")) if any(n.person is not None for n in notes) else []
     rows = []
     for f in files:
         note = by_hash.get(f.sha256)
+        person = (
+            persons[note.person]
+            if note is not None
+            and note.person is not None
+            and note.person < len(persons)
+            and note.person_file in PersonFileKind.values
+            else None
+        )
         rows.append(
             Document(
                 case=case,
@@ -76,6 +88,8 @@ def received_files_attach(
                 communication=communication,
                 size=f.size,
                 uploaded_by=actor,
+                person=person,
+                person_file=note.person_file if note is not None and person is not None else "",
             )
         )
     return Document.objects.bulk_create(rows)

@@ -10,11 +10,12 @@ from django.db import transaction
 
 from rogatory.apps.audit.services import audit_record
 from rogatory.apps.cases.models import Case, CaseEvent, Communication
+from rogatory.apps.cases.services.deadlines import follow_up_stop
 from rogatory.apps.cases.services.transition import case_status_change
 from rogatory.core.errors import DomainError
 from rogatory.core.wire.communication import RULES, CommunicationKind
 from rogatory.core.wire.communication import Communication as CommunicationData
-from rogatory.core.workflow import CaseState
+from rogatory.core.workflow import CaseState, Direction
 
 
 def communication_add(
@@ -64,7 +65,9 @@ def communication_add(
     return row
 
 
-def _follow(*, actor: Any, case: Case, target: CaseState, reason: str) -> None:
+def _follow(
+    *, actor: Any, case: Case, target: CaseState, reason: str, ground: str | None = None
+) -> None:
     """Move our case to the status the other State's act implies, when our table has that
     step from where the case stands; a case already past it keeps its status."""
     if case.status == target.value:
@@ -76,11 +79,23 @@ def _follow(*, actor: Any, case: Case, target: CaseState, reason: str) -> None:
                 case_id=case.pk,
                 target=target.value,
                 reason=reason or str(target.value),
+                ground=ground,
                 from_other_state=True,
             )
     except DomainError:
         return
     case.refresh_from_db()
+
+
+def case_follow_refusal(*, actor: Any, case_id: int, ground: str) -> None:
+    """The requested State refused (its signed evidence names the ground, UNTOC art. 18(23);
+    art. 16(7) for extradition): the requesting case records the refusal with that ground, so
+    it is no longer shown as pending and its follow-up clocks stop. A ground this node does not
+    know, or a case already past the step, leaves the status as it is (the timeline says it)."""
+    case = Case.objects.filter(pk=case_id).first()
+    if case is None or case.direction != Direction.OUTGOING.value:
+        return
+    _follow(actor=actor, case=case, target=CaseState.REFUSED, reason="", ground=ground)
 
 
 def communication_receive(
@@ -101,4 +116,6 @@ def communication_receive(
         case.save(update_fields=["their_reference", "updated_at"])
     if rule.receiver_follows is not None:
         _follow(actor=actor, case=case, target=rule.receiver_follows, reason=data.text)
+    if rule.stops_receiver_clocks:
+        follow_up_stop(case=case, at=at)
     return row

@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Min
 
-from rogatory.apps.cases.choices import Custody
+from rogatory.apps.cases.choices import Custody, LegalBasis
 from rogatory.apps.cases.models import Case, CaseEventDate, Deadline
+from rogatory.apps.directory.selectors import treaty_governing
 from rogatory.core.deadlines import WorkingCalendar, deadlines_on_entering, working_calendar
 from rogatory.core.deadlines.events import (
     CLOCK_CODES,
@@ -26,8 +27,9 @@ from rogatory.core.deadlines.events import (
     no_clock_reason,
     plan_clocks,
 )
-from rogatory.core.deadlines.limits import Side
+from rogatory.core.deadlines.limits import Side, TimeLimit
 from rogatory.core.deadlines.rules import CLOSING, stops
+from rogatory.core.extradition.treaties import TreatyKind
 from rogatory.core.workflow import CaseKind, CaseState, Direction
 
 LEGAL_CLOCK_CODES = CLOCK_CODES | {TREATY_CLOCK_CODE}
@@ -58,24 +60,47 @@ def case_side(case: Case) -> Side:
     return Side.REQUESTED if case.direction == Direction.INCOMING else Side.REQUESTING
 
 
-def case_basis(case: Case) -> ClockBasis | None:
-    return basis_from_case(list(case.legal_bases or []), case.time_limit_basis)
+def case_treaty_limit(case: Case, on: date | None = None) -> TimeLimit | None:
+    """The provisional-arrest period of the treaty in force between the case's two States on
+    `on` (the arrest, or today before one is entered), from the directory's treaty records."""
+    if on is None:
+        arrest = CaseEventDate.objects.filter(case=case, kind=EventKind.ARREST).first()
+        on = arrest.date if arrest is not None else _today()
+    treaty = treaty_governing(case.requesting_state_id, case.requested_state_id, on=on)
+    if treaty is None or treaty.kind is not TreatyKind.BILATERAL:
+        return None
+    return treaty.arrest_limit
+
+
+def case_basis(case: Case, treaty: TimeLimit | None = None) -> ClockBasis | None:
+    basis = basis_from_case(list(case.legal_bases or []), case.time_limit_basis)
+    if basis is None and treaty is not None and LegalBasis.TREATY in (case.legal_bases or []):
+        # The case rests on a treaty and the directory holds a bilateral treaty between the
+        # two States with a period for provisional arrest: its period governs.
+        return ClockBasis.BILATERAL_TREATY
+    return basis
 
 
 def case_no_clock_reason(case: Case) -> NoClock | None:
-    # No treaty records exist in the directory yet, so a bilateral treaty's periods are unknown.
-    return no_clock_reason(case_basis(case), treaty=None)
+    treaty = case_treaty_limit(case)
+    return no_clock_reason(case_basis(case, treaty), treaty=treaty)
 
 
 def case_clock_plan(case: Case) -> list[PlannedClock]:
     dates = {EventKind(r.kind): r.date for r in CaseEventDate.objects.filter(case=case)}
+    treaty = case_treaty_limit(case, dates.get(EventKind.ARREST) or _today())
     return plan_clocks(
-        basis=case_basis(case),
+        basis=case_basis(case, treaty),
         side=case_side(case),
         dates=dates,
         released=case.custody == Custody.AT_LIBERTY,
         calendar=node_calendar(),
+        treaty=treaty,
     )
+
+
+def _today() -> date:
+    return datetime.now(node_zone()).date()
 
 
 def case_clocks_recompute(*, case: Case, at: datetime) -> list[Deadline]:
@@ -151,3 +176,18 @@ def deadlines_apply(*, case: Case, state: CaseState, at: datetime) -> list[Deadl
     )
     case_clocks_recompute(case=case, at=at)
     return created
+
+
+def follow_up_stop(*, case: Case, at: datetime) -> list[Deadline]:
+    """Meet the case's open follow-up clocks (the practice periods, not the legal ones) when
+    the other State closes its file: nothing more is to come to follow up (UNTOC art. 18(13),
+    18(24)). Saves `case.due_at`; the caller holds the transaction."""
+    met = list(
+        Deadline.objects.filter(case=case, met_at__isnull=True).exclude(code__in=LEGAL_CLOCK_CODES)
+    )
+    for d in met:
+        d.met_at = at
+    Deadline.objects.bulk_update(met, ["met_at"])
+    due_at_refresh(case)
+    case.save(update_fields=["due_at", "updated_at"])
+    return met

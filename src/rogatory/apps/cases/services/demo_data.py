@@ -41,7 +41,11 @@ from rogatory.apps.cases.services.inputs import (
 from rogatory.apps.cases.services.nationalities import nationality_record
 from rogatory.apps.cases.services.open import make_reference
 from rogatory.apps.directory.models import CentralAuthority, State
-from rogatory.apps.directory.services import directory_seed_states, requirements_load_shipped
+from rogatory.apps.directory.services import (
+    directory_seed_states,
+    requirements_load_shipped,
+    treaties_load_shipped,
+)
 from rogatory.core.errors import DomainError
 from rogatory.core.workflow import CaseKind, CaseState, Direction, Role, allowed_transitions
 
@@ -77,6 +81,9 @@ def demo_setup(*, home: str = "XA", password: str | None = None) -> dict[str, An
     # What each demo State asks of a request (languages, channels, legal bases), shipped with
     # the package and published here, so the drafting checker reads the same data everywhere.
     requirements_load_shipped()
+    # The example treaties between the demo States (periods for provisional arrest, rules
+    # for competing requests), loaded the same way: clearly marked examples.
+    treaties_load_shipped()
     own = authorities[(home, "untoc_mla")]
     password = password or secrets.token_urlsafe(9)
     users = {}
@@ -359,9 +366,21 @@ def _dual_national(users: dict[str, Any], home: str) -> None:
 
 
 def _copy(model: Any, columns: list[str], rows: Iterator[tuple[Any, ...]]) -> None:
-    """Fast path for PostgreSQL (COPY); other databases use bulk_create."""
+    """Fast path for PostgreSQL (COPY); other databases use bulk_create.
+
+    PostgreSQL refuses COPY FROM into a table whose row-level security binds the current
+    role (the application's role, ADR 0006), even in the system context: there the rows go
+    in by INSERT instead, through the policies. The owner's superuser or a BYPASSRLS role
+    (the system role) keeps the fast path."""
     table = model._meta.db_table
     with connection.cursor() as cur:
+        cur.execute("SELECT row_security_active(%s::regclass)", [table])
+        if cur.fetchone()[0]:
+            model.objects.bulk_create(
+                (model(**dict(zip(columns, row, strict=True))) for row in rows),
+                batch_size=5000,
+            )
+            return
         sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
         with cur.cursor.copy(sql) as copy:
             for row in rows:

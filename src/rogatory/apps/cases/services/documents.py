@@ -22,6 +22,8 @@ CHUNK = 1024 * 1024
 # libmagic nor a dependency, and a claim without an entry here (plain text, octet-stream) is
 # not checked; active content whatever its claim is served as an attachment anyway
 # (rogatory.apps.cases.downloads).
+# No media type is registered for ANSI/NIST-ITL fingerprint files; this private one names them.
+ANSI_NIST_TYPE = "application/x-ansi-nist-itl"
 _ZIP = (b"PK\x03\x04",)
 _OLE2 = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)
 SIGNATURES: dict[str, tuple[bytes, ...]] = {
@@ -41,6 +43,9 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
     "application/vnd.ms-powerpoint": _OLE2,
     # RIFF container; bytes 8-11 must also say WEBP (checked in _matches).
     "image/webp": (b"RIFF",),
+    # ANSI/NIST-ITL 1-2011 traditional encoding (.an2, and the FBI's EBTS .eft): a transaction
+    # opens with its Type-1 record, whose first field is 1.001 (the record's length).
+    ANSI_NIST_TYPE: (b"1.001:",),
 }
 # What a mismatching file looks like, for the message (first match wins).
 _KNOWN = (

@@ -53,7 +53,9 @@ def queue_notify(
         for u in users
         if u.pk not in unread
     ]
-    return Notification.objects.bulk_create(rows)
+    # Under row security the actor sees only their own notices, so a colleague's unread one
+    # may be missing from `unread`: the unique rule on unread notices keeps it single.
+    return Notification.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def case_queued_notify(*, case: Case, actor: Any = None) -> list[Notification]:

@@ -7,6 +7,12 @@ from rogatory.apps.directory.services.requirements import (
     requirements_publish,
 )
 from rogatory.apps.directory.services.seed import directory_seed_states
+from rogatory.apps.directory.services.treaties import (
+    treaties_import,
+    treaties_load_shipped,
+    treaty_draft,
+    treaty_publish,
+)
 
 __all__ = [
     "directory_export",
@@ -17,4 +23,8 @@ __all__ = [
     "requirements_import",
     "requirements_load_shipped",
     "requirements_publish",
+    "treaties_import",
+    "treaties_load_shipped",
+    "treaty_draft",
+    "treaty_publish",
 ]

@@ -8,6 +8,7 @@ the system (``actor=None``) loads the data shipped with the platform.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
@@ -15,20 +16,29 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from rogatory.apps.audit.services import audit_record
+from rogatory.apps.audit.services import access_denied, audit_record
 from rogatory.apps.directory.models import RequirementSet, RequirementStatus, State
 from rogatory.core.drafting.requirements import FORMAT, parse_requirements
 from rogatory.core.errors import DomainError
 
 
-def _require_admin(actor: Any) -> None:
-    if actor is not None and getattr(actor, "role", None) != "administrator":
+def require_editor(*, actor: Any, action: str, state: str = "-") -> None:
+    """Only an administrator keeps the directory (DESIGN.md, "Who uses it"); anyone else is
+    refused, and the refusal is logged like every other denied access."""
+    if getattr(actor, "role", None) != "administrator":
+        access_denied(actor=actor, action=action, object_type="requirements", object_id=state)
         raise DomainError("requirements.forbidden")
+
+
+def _require_admin(actor: Any, action: str = "requirements.draft", state: str = "-") -> None:
+    if actor is not None:
+        require_editor(actor=actor, action=action, state=state)
 
 
 def requirements_draft(*, actor: Any, data: Any) -> RequirementSet:
     """A new draft version of one State's requirements, validated whole before it is written."""
-    _require_admin(actor)
+    target = data.get("state") if isinstance(data, Mapping) else None
+    _require_admin(actor, "requirements.draft", str(target or "-")[:2])
     parsed = parse_requirements(data)
     if not State.objects.filter(code=parsed.state).exists():
         raise DomainError("field.unknown_state", field="state", value=parsed.state)
@@ -53,7 +63,7 @@ def requirements_draft(*, actor: Any, data: Any) -> RequirementSet:
 
 def requirements_publish(*, actor: Any, state: str, version: int) -> RequirementSet:
     """Publish a draft version; the version published before it is superseded, not deleted."""
-    _require_admin(actor)
+    _require_admin(actor, "requirements.publish", state)
     with transaction.atomic():
         row = (
             RequirementSet.objects.select_for_update()
@@ -104,7 +114,7 @@ def requirements_import(*, actor: Any, data: Any) -> int:
     """Publish each State's requirements of an export (the format of ``requirements_export``)
     whose content differs from what is published here; States not in the directory are
     refused before anything is written."""
-    _require_admin(actor)
+    _require_admin(actor, "requirements.import")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DomainError("requirements.invalid", field="format")
     items = data.get("states")

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from rogatory.apps.audit.services import audit_record
 from rogatory.apps.cases.services.arrivals import case_event_add
+from rogatory.apps.cases.services.communications import case_follow_refusal
 from rogatory.apps.exchange.models import (
     Evidence,
     InboxMessage,
@@ -187,6 +188,8 @@ def _on_timeline(
         ground=(signal.reason or "") if refused else "",
         reason="" if refused else (signal.reason or ""),
     )
+    if refused:
+        case_follow_refusal(actor=actor, case_id=case_id, ground=signal.reason or "")
     audit_record(
         actor=actor,
         action="exchange.evidence",

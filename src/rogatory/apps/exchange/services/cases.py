@@ -26,6 +26,7 @@ from rogatory.apps.cases.services.arrivals import (
 from rogatory.apps.cases.services.communications import communication_receive
 from rogatory.apps.cases.wire import details_of
 from rogatory.apps.directory.models import CentralAuthority, State
+from rogatory.apps.exchange.arrivals import Arrival, communication_arrived
 from rogatory.apps.exchange.models import InboxDocument, InboxMessage
 from rogatory.core.errors import DomainError
 from rogatory.core.wire import DocumentNote, from_wire
@@ -142,6 +143,10 @@ def incoming_case_from_message(
     )
     inbox.case = case
     inbox.save(update_fields=["case"])
+    if communication is not None:
+        # Apps above the exchange (hearings) apply what the communication carries once the
+        # receiving transaction commits (``arrivals``: they register, we never import them).
+        communication_arrived(Arrival(case.pk, communication.kind, inbox.message_id))
     audit_record(
         actor=actor,
         action="exchange.received",

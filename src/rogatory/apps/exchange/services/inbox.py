@@ -43,7 +43,11 @@ from rogatory.apps.exchange.services.cases import incoming_case_from_message
 from rogatory.apps.exchange.services.evidence import evidence_record, evidence_record_many
 from rogatory.apps.exchange.services.keys import LoadedIdentity, node_identity
 from rogatory.apps.exchange.services.payload import payload_schema_check
-from rogatory.apps.exchange.services.quota import chunk_space_reserve, incoming_owner_check
+from rogatory.apps.exchange.services.quota import (
+    chunk_space_reserve,
+    commit_space_check,
+    incoming_owner_check,
+)
 from rogatory.apps.exchange.services.registry import current_registry
 from rogatory.apps.exchange.storage import (
     documents_dir,
@@ -461,6 +465,21 @@ def open_commit(
         if shared_output is None:
             shutil.rmtree(output, ignore_errors=True)
 
+    # Protocol R9: the reserve is checked before anything is written. An uploaded part of
+    # several chunks is first assembled into one file, then decrypted beside it; the
+    # plaintext is no larger than the ciphertext.
+    try:
+        commit_space_check(
+            path=output,
+            size=sum(
+                p.size * (2 if parts is None and chunk_count(p.size) > 1 else 1)
+                for p in header.parts
+            ),
+            sender=header.sender,
+            message_id=header.message_id,
+        )
+    except DomainError as exc:
+        return refusal(exc.code, dict(exc.params))
     assembled: list[Path] = []
     try:
         if parts is None:

@@ -101,11 +101,28 @@ def _owner_lock(owner: str) -> Iterator[None]:
         os.close(descriptor)  # closing releases the lock
 
 
+def free_bytes(path: Path) -> int:
+    """Free bytes on the filesystem that holds ``path`` (or its nearest existing folder)."""
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    return shutil.disk_usage(probe).free
+
+
 def _free_space_check(*, path: Path, size: int, owner: str, message_id: str) -> None:
     minimum = int(getattr(settings, "EXCHANGE_MIN_FREE_BYTES", 0) or 0)
-    if shutil.disk_usage(path).free - size < minimum:
+    if free_bytes(path) - size < minimum:
         exchange_denied(actor=owner, action="exchange.storage_full", object_id=message_id)
         raise DomainError("exchange.storage_full")
+
+
+def commit_space_check(*, path: Path, size: int, sender: str, message_id: str) -> None:
+    """Before a received message is committed (assembled, decrypted and stored under
+    ``path``): refuse with the retryable ``exchange.storage_full`` when writing ``size`` bytes
+    would leave less than the reserve (EXCHANGE_MIN_FREE_BYTES), so that nothing is
+    half-written, no receipt is signed, and the uploaded chunks stay for the sender's retry
+    (protocol.md R9)."""
+    _free_space_check(path=path, size=size, owner=sender, message_id=message_id)
 
 
 def _claim(*, directory: Path, owner: str, message_id: str) -> None:

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from rogatory.apps.audit.services import access_denied, audit_record
-from rogatory.apps.cases.models import Case, WorkQueue
-from rogatory.apps.cases.services.deadlines import node_zone
+from rogatory.apps.cases.models import Case, Deadline, WorkQueue
+from rogatory.apps.cases.services.deadlines import day_end, day_start, due_at_refresh, node_zone
 from rogatory.apps.cases.services.notifications import queue_notify
 from rogatory.apps.cases.services.permissions import case_for_write
 from rogatory.apps.cases.services.validation import states_exist
@@ -32,6 +32,8 @@ from rogatory.apps.extradition.models import (
 )
 from rogatory.core.errors import DomainError
 from rogatory.core.extradition.detention import (
+    INFORMATION_DEADLINE_CODE,
+    INFORMATION_DEADLINE_SOURCE,
     Answer,
     GeneralRisk,
     IndividualRisk,
@@ -223,6 +225,43 @@ def two_step_of(row: DetentionAssessment) -> TwoStep:
     )
 
 
+def _information_deadline_set(case: Case, *, requested_on: date, deadline: date) -> Deadline:
+    """The time limit set for the supplementary information, as a row of the case's deadlines
+    (reminded before it passes and escalated after, like every other clock): the issuing
+    authority answers within the time limit set in the request (Aranyosi § 97). The row is
+    open until the information is recorded; asking again restarts it."""
+    zone = node_zone()
+    row = Deadline.objects.filter(case=case, code=INFORMATION_DEADLINE_CODE).first() or Deadline(
+        case=case, code=INFORMATION_DEADLINE_CODE
+    )
+    due_at = day_end(deadline, zone)
+    if row.pk is not None and row.due_at != due_at:
+        row.reminded_at = row.escalated_at = None
+    row.source = INFORMATION_DEADLINE_SOURCE
+    # Set by the executing authority in its request, as the judgment requires: not a default.
+    row.practice = False
+    row.started_at = day_start(requested_on, zone)
+    row.due_at = due_at
+    row.last_day = deadline
+    row.met_at = None
+    row.save()
+    _due_refresh(case)
+    return row
+
+
+def _information_deadline_stop(case: Case, *, on: date) -> None:
+    """The information is in: its deadline is met on the day it arrived."""
+    Deadline.objects.filter(case=case, code=INFORMATION_DEADLINE_CODE, met_at__isnull=True).update(
+        met_at=day_start(on, node_zone())
+    )
+    _due_refresh(case)
+
+
+def _due_refresh(case: Case) -> None:
+    due_at_refresh(case)
+    Case.objects.filter(pk=case.pk).update(due_at=case.due_at)
+
+
 def _audit(actor: Any, case: Case, action: str, changes: dict[str, Any]) -> None:
     audit_record(actor=actor, action=action, obj=case, case_id=case.pk, changes=changes)
 
@@ -310,6 +349,7 @@ def assessment_information_request(
         row.individual_risk = IndividualRiskChoice.PENDING
         row.updated_by = actor
         row.save()
+        _information_deadline_set(case, requested_on=requested_on, deadline=deadline)
         _audit(
             actor,
             case,
@@ -341,6 +381,7 @@ def assessment_information_received(
         row.information_received = answer
         row.updated_by = actor
         row.save()
+        _information_deadline_stop(case, on=received_on)
         _audit(
             actor,
             case,

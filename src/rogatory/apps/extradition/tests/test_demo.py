@@ -34,6 +34,28 @@ def test_the_requested_state_has_a_dossier_on_xb() -> None:
     assert (dossier.state_id, dossier.sources.count()) == ("XB", 3)
 
 
+def test_the_demo_directory_holds_the_example_treaties_for_the_competing_file() -> None:
+    from datetime import date
+
+    from rogatory.apps.directory.models import TreatyRecord
+    from rogatory.apps.directory.selectors import treaty_governing
+
+    # given the demo at XA, where the two requests from XB and XC arrive
+    call_command("demo-extradition", "--home", "XA")
+    # then the example treaties with XB and XC are published, marked as examples, so the
+    # competing-requests file lists each request's treaty factors
+    assert set(TreatyRecord.objects.filter(example=True).values_list("code", flat=True)) == {
+        "demo-xa-xb-extradition",
+        "demo-xa-xc-extradition",
+        "demo-xb-xc-extradition",
+    }
+    for other in ("XB", "XC"):
+        treaty = treaty_governing(other, "XA", on=date(2026, 3, 2))
+        assert treaty is not None
+        assert treaty.example
+        assert treaty.competing
+
+
 def test_at_the_requested_state_screening_suggests_the_two_requests_concern_one_person(
     open_case: Any, people: dict[str, Any]
 ) -> None:

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from rogatory.apps.accounts.models import User
 from rogatory.apps.audit.services import audit_record
-from rogatory.apps.hearings.models import HearingStatus
+from rogatory.apps.hearings.models import HearingStatus, ModeChoice
 from rogatory.apps.hearings.providers import provider_for
 from rogatory.apps.hearings.services.common import hearing_for_write
 from rogatory.core.errors import DomainError
@@ -23,9 +23,15 @@ def hearing_join_url(*, actor: User, hearing_id: int, participant_id: int) -> st
         case, hearing = hearing_for_write(actor=actor, hearing_id=hearing_id, action="hearing.join")
         if hearing.status not in (HearingStatus.AGREED, HearingStatus.HELD):
             raise DomainError("hearing.not_agreed", status=hearing.status)
+        if hearing.mode == ModeChoice.TELEPHONE:
+            # A telephone conference is joined by its number, not by a link.
+            raise DomainError("hearing.telephone_no_link")
         participant = hearing.participants.filter(pk=participant_id).first()
         if participant is None:
             raise DomainError("hearing.participant_unknown", field="participant")
+        if not participant.ours:
+            # The other State's participants get their link from their own authority's node.
+            raise DomainError("hearing.participant_not_ours", field="participant")
         provider = provider_for(hearing)
         if not hearing.room:
             hearing.room = room_name()

@@ -3,8 +3,10 @@
 The exchange keeps each received communication on the case (``cases.services.communications``)
 and the signed payload in its inbox; the case file does not know hearings (layers), so this
 service reads the bodies of the hearing communications not yet applied and applies them, in
-order of arrival. It is idempotent: run before every read or write of a case's hearings, by
-``rogatory hearings sync`` and by the demo.
+order of arrival. The exchange runs it for the case as soon as a hearing communication is
+received (``hearing_message_arrived``, an arrival handler, after the receiving transaction
+commits); it is idempotent, and ``rogatory hearings sync`` catches up with anything a failed
+run left.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from django.utils import timezone
 
 from rogatory.apps.audit.services import audit_record
 from rogatory.apps.cases.models import Case, Communication, Document
+from rogatory.apps.exchange.arrivals import Arrival
 from rogatory.apps.exchange.models import InboxMessage, InboxState
 from rogatory.apps.exchange.services.registry import current_registry
 from rogatory.apps.hearings.models import (
@@ -30,7 +33,7 @@ from rogatory.apps.hearings.models import (
 from rogatory.core.envelope.errors import EnvelopeError, SignatureError
 from rogatory.core.envelope.jws import parse_compact
 from rogatory.core.errors import DomainError
-from rogatory.core.hearings.kinds import KIND_RULES
+from rogatory.core.hearings.kinds import KIND_RULES, mode_check
 from rogatory.core.hearings.scheduling import Slot as SlotData
 from rogatory.core.hearings.scheduling import connection_test_slot
 from rogatory.core.hearings.wire import HearingBody, body_from_wire
@@ -53,6 +56,13 @@ def _pending(case_ids: list[int] | None) -> list[Communication]:
     if case_ids is not None:
         qs = qs.filter(case_id__in=case_ids)
     return list(qs)
+
+
+def hearing_message_arrived(arrival: Arrival) -> None:
+    """The exchange's arrival handler: a hearing communication just received is applied to
+    its case's hearing at once (registered in ``HearingsConfig.ready``)."""
+    if arrival.kind in HEARING_KINDS:
+        hearing_inbox_apply(case_ids=[arrival.case_id])
 
 
 def hearing_inbox_apply(*, case_ids: list[int] | None = None) -> int:
@@ -158,10 +168,15 @@ def _apply(
             raise DomainError("wire.invalid", field="body")
         if Hearing.objects.filter(case=case, uid=body.hearing).exists():
             raise DomainError("hearing.duplicate", hearing_id=body.hearing)
+        # A telephone hearing of anyone but a witness or an expert is refused on arrival too
+        # (EU MLA Convention 2000 art. 11(1)).
+        mode_check(body.kind, body.mode)
         hearing = Hearing.objects.create(
             case=case,
             uid=body.hearing,
             kind=body.kind.value,
+            mode=body.mode.value,
+            dial_in=body.dial_in,
             legal_basis=KIND_RULES[body.kind].basis,
             reason_not_in_person=body.reason_not_in_person,
             requesting_authority=case.requesting_authority_name or case.requesting_state_id,

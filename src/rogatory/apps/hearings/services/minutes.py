@@ -28,6 +28,7 @@ from rogatory.apps.hearings.models import (
     HearingStatus,
     KindChoice,
     Minutes,
+    ModeChoice,
     ProviderChoice,
     Recording,
     RoleChoice,
@@ -81,6 +82,10 @@ def minutes_context(hearing: Hearing, case: Case, *, language: str, node: str) -
         "at_iso": at.isoformat(timespec="seconds"),
         "reference": case.our_reference,
         "kind": dict(KindChoice.choices)[hearing.kind],
+        # "By telephone conference" (EU MLA Convention 2000 art. 11) or "By videoconference".
+        "mode": dict(ModeChoice.choices)[hearing.mode],
+        "telephone": hearing.mode == ModeChoice.TELEPHONE,
+        "dial_in": hearing.dial_in,
         "basis": hearing.legal_basis,
         "requesting": hearing.requesting_authority,
         "requested": hearing.requested_authority,

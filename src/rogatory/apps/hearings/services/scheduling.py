@@ -26,7 +26,13 @@ from rogatory.apps.hearings.models import (
 )
 from rogatory.apps.hearings.services.common import hearing_for_write, send
 from rogatory.core.errors import DomainError
-from rogatory.core.hearings.kinds import KIND_RULES, HearingKind, ParticipantRole
+from rogatory.core.hearings.kinds import (
+    KIND_RULES,
+    HearingKind,
+    HearingMode,
+    ParticipantRole,
+    mode_check,
+)
 from rogatory.core.hearings.scheduling import Slot as SlotData
 from rogatory.core.hearings.scheduling import connection_test_slot, slot_check, zone
 from rogatory.core.hearings.wire import MAX_PARTICIPANTS, MAX_SLOTS, HearingBody, ParticipantNote
@@ -123,10 +129,25 @@ def hearing_propose(
     slots: Sequence[tuple[datetime, int]],
     participants: Sequence[ParticipantInput] = (),
     provider: str = "",
+    mode: str = HearingMode.VIDEO.value,
+    dial_in: str = "",
+    conference_code: str = "",
 ) -> Hearing:
-    """Propose a hearing by video with one or more slots; the other State counters or
+    """Propose a hearing by video (or, for a witness or an expert, by telephone conference:
+    EU MLA Convention 2000 art. 11) with one or more slots; the other State counters or
     accepts. The reason in-person attendance is not possible is required (ETS 182 art. 9(2))."""
     chosen = _choice(HearingKind, kind, "kind")
+    by = _choice(HearingMode, mode, "mode")
+    mode_check(chosen, by)
+    if by is HearingMode.TELEPHONE:
+        dial_in = dial_in.strip()
+        if not dial_in:
+            raise DomainError("hearing.dial_in_required", field="dial_in")
+        dial_in = bounded_text(dial_in, "dial_in", 64)
+        conference_code = bounded_text(conference_code.strip(), "conference_code", 64)
+        provider = ""
+    else:
+        dial_in = conference_code = ""
     reason = _required(reason_not_in_person, "reason_not_in_person", 2_000)
     now = timezone.now()
     found = _slots(slots, now)
@@ -145,6 +166,9 @@ def hearing_propose(
             zone=time_zone,
             proposed_by_us=True,
             provider=provider,
+            mode=by.value,
+            dial_in=dial_in,
+            conference_code=conference_code,
             created_by=actor,
         )
         rows = _participant_rows(hearing, participants)
@@ -155,6 +179,8 @@ def hearing_propose(
         body = HearingBody(
             hearing=hearing.uid,
             kind=chosen,
+            mode=by,
+            dial_in=dial_in,
             reason_not_in_person=reason,
             language=hearing.language,
             zone=time_zone,
@@ -168,7 +194,11 @@ def hearing_propose(
             action="hearing.proposed",
             obj=hearing,
             case_id=case.pk,
-            changes={"kind": chosen.value, "slots": [s.start.isoformat() for s in found]},
+            changes={
+                "kind": chosen.value,
+                "mode": by.value,
+                "slots": [s.start.isoformat() for s in found],
+            },
         )
     return hearing
 

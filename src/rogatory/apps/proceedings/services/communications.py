@@ -162,11 +162,13 @@ def communication_with_step(
             # Files chosen for a step that tells the other State nothing would silently stay.
             raise DomainError("communication.documents_without_message", field="document_ids")
         return None
+    # Once assigned, the officer handling the request is whom the other State contacts.
+    handler = case.officer if kind is CommunicationKind.IN_PROGRESS and case.officer else actor
     data = CommunicationData(
         kind=kind,
         text=reason.strip(),
         reference=case.our_reference,
-        contact=_contact(actor),
+        contact=_contact(handler),
         in_reply_to=in_reply_to,
     )
     return _send(actor=actor, case=case, data=data, document_ids=document_ids)

@@ -5,9 +5,12 @@ from rogatory.apps.review.services.programme import (
     dialogue_add,
     document_add,
     meeting_create,
+    meeting_update,
     video_add,
+    video_translation_set,
     work_slot_add,
 )
+from rogatory.apps.review.services.reminders import review_notices_read, review_reminders_send
 from rogatory.apps.review.services.reviews import (
     parties_load,
     phase_start,
@@ -20,10 +23,14 @@ __all__ = [
     "dialogue_add",
     "document_add",
     "meeting_create",
+    "meeting_update",
     "parties_load",
     "phase_start",
     "review_draw",
+    "review_notices_read",
+    "review_reminders_send",
     "step_done",
     "video_add",
+    "video_translation_set",
     "work_slot_add",
 ]

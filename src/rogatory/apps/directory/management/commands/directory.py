@@ -13,6 +13,7 @@ from rogatory.apps.directory.services import (
     requirements_export,
     requirements_import,
     requirements_load_shipped,
+    treaties_load_shipped,
 )
 from rogatory.core.errors import DomainError
 
@@ -21,6 +22,7 @@ class Command(RogatoryBaseCommand):
     help = (
         "Directory of States and central authorities: seed | import FILE | export [--out FILE]"
         " | requirements-load | requirements-import FILE | requirements-export [--out FILE]"
+        " | treaties-load"
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -34,6 +36,7 @@ class Command(RogatoryBaseCommand):
                 "requirements-load",
                 "requirements-import",
                 "requirements-export",
+                "treaties-load",
             ],
         )
         parser.add_argument("file", nargs="?", help="JSON file to import ('-' for stdin)")
@@ -43,6 +46,10 @@ class Command(RogatoryBaseCommand):
         action = options["action"]
         if action.startswith("requirements-"):
             self._requirements(action, options)
+        elif action == "treaties-load":
+            # The example treaty records shipped with the platform (issue 16).
+            n = treaties_load_shipped()
+            self.emit(options, {"treaties": n}, f"{n} treaty records published")
         elif action == "seed":
             n = directory_seed_states()
             self.emit(options, {"states": n}, f"{n} States in the directory")
