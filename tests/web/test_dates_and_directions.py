@@ -133,3 +133,29 @@ def test_the_empty_choice_of_a_select_is_in_the_readers_language() -> None:
     with translation.override("ar"):
         label = str(CaseForm().fields["requesting_state"].empty_label)
     assert label == "- اختر خيارًا -"
+
+
+@pytest.mark.parametrize(
+    ("language", "short_datetime"),
+    [
+        ("en", "3 Dec 2026, 17:09"),
+        ("ar", "03\u200f/12\u200f/2026 17:09"),
+        ("es", "03/12/2026 17:09"),
+        ("fr", "03/12/2026 17:09"),
+        ("ru", "03.12.2026 17:09"),
+        ("zh-hans", "2026年12月3日 17:09"),
+    ],
+)
+def test_a_moment_is_written_day_first_in_every_language(
+    language: str, short_datetime: str
+) -> None:
+    # given 3 December 2026 at 17:09, as the dashboard's activity and the audit view show it
+    from django.template.defaultfilters import date as date_filter
+    from django.utils import translation
+
+    moment = datetime(2026, 12, 3, 17, 9)  # noqa: DTZ001 (a wall-clock time, already local)
+    # when it is written in each UN language
+    with translation.override(language):
+        written = date_filter(moment, "SHORT_DATETIME_FORMAT")
+    # then it is never month first (Django's Arabic formats have no date-and-time format)
+    assert written == short_datetime
