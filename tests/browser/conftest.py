@@ -32,7 +32,8 @@ def page(browser: Any) -> Iterator[Any]:
     # The axe-core scanner is injected as a script the page's own policy (script-src 'self')
     # rightly refuses; the test browser alone may bypass it.
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    context.set_default_timeout(10_000)
+    # (30 s: a shared CI host under load answers a page in more than 10 s at times)
+    context.set_default_timeout(30_000)
     tab = context.new_page()
     yield tab
     context.close()

@@ -5,6 +5,7 @@ no inline script), the officer fixes it, and the pages pass axe (WCAG 2.2 AA).""
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from rogatory.apps.accounts.models import User
 from rogatory.apps.cases.models import Case
@@ -51,7 +52,8 @@ def test_the_officer_sees_what_is_missing_fixes_it_and_saves_the_draft(
     # then nothing blocks approval any more
     checklist.locator("text=en, fr").wait_for(state="detached")
     checklist.locator("[role=status]").wait_for()
-    assert checklist.locator("li.finding-block").count() == 0
+    # (each change refreshes the checklist: wait for the answer to the last one, not an earlier)
+    expect(checklist.locator("li.finding-block")).to_have_count(0, timeout=30_000)
     # and the draft is saved, its case page showing the same checklist
     page.locator("main form button.primary").click()
     page.wait_for_url(f"{live_server.url}/cases/*/")

@@ -34,7 +34,7 @@ BODY = HearingBody(
 def test_a_proposal_round_trips_through_the_communication_wire() -> None:
     data = Communication(CommunicationKind.HEARING_PROPOSAL, body=body_to_wire(BODY))
     wire = communication_to_wire(data)
-    assert wire["schema"] == SCHEMA == "rogatory.communication/1.3"
+    assert wire["schema"] == SCHEMA == "rogatory.communication/1.4"
     back = communication_from_wire(wire)
     assert back == data
     assert body_from_wire(back.body) == BODY

@@ -19,7 +19,7 @@ NOTE = DocumentNote("ab" * 32, "Bank statements 2024", "en")
 def test_the_files_of_a_communication_round_trip() -> None:
     data = Communication(CommunicationKind.PARTIAL_EXECUTION, text="Part 1", documents=(NOTE,))
     wire = communication_to_wire(data)
-    assert wire["schema"] == SCHEMA == "rogatory.communication/1.3"
+    assert wire["schema"] == SCHEMA == "rogatory.communication/1.4"
     assert communication_from_wire(wire) == data
 
 

@@ -407,7 +407,9 @@ class CaseEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
-    kind = models.CharField(max_length=32)
+    # "received_" or "sent_" and a communication kind (the longest, confidentiality_required,
+    # needs 33): PostgreSQL refuses what SQLite would keep.
+    kind = models.CharField(max_length=48)
     from_status = models.CharField(max_length=40, blank=True)
     to_status = models.CharField(max_length=40, blank=True)
     reason = models.TextField(blank=True)
@@ -500,6 +502,14 @@ class CommunicationKindChoice(models.TextChoices):
     IN_PROGRESS = CommunicationKind.IN_PROGRESS.value, _("Request in progress")
     EXTRADITION_GRANTED = CommunicationKind.EXTRADITION_GRANTED.value, _("Extradition granted")
     SURRENDER = CommunicationKind.SURRENDER.value, _("Surrender carried out")
+    PROVISIONAL_ARREST_CONFIRMED = (
+        CommunicationKind.PROVISIONAL_ARREST_CONFIRMED.value,
+        _("Provisional arrest confirmed"),
+    )
+    SURRENDER_DATE_AGREED = (
+        CommunicationKind.SURRENDER_DATE_AGREED.value,
+        _("Date agreed for surrender"),
+    )
     # A video hearing's scheduling and minutes travel on the case thread (apps.hearings).
     HEARING_PROPOSAL = CommunicationKind.HEARING_PROPOSAL.value, _("Hearing: proposal")
     HEARING_COUNTER_PROPOSAL = (

@@ -154,6 +154,11 @@ def kinds_for(*, actor: User, case: Case) -> list[tuple[str, str]]:
             continue
         if rule.answers is not None and not open_question(case, kind):
             continue
+        if rule.body_required:
+            # A kind with a body leaves from the service that writes it, never by hand: a
+            # hearing's slot, or the date of an arrest or of surrender recorded on the case's
+            # clocks (proceedings.services.event_dates).
+            continue
         if kind is CommunicationKind.CLOSURE and case.status not in _OUTCOMES:
             continue
         target = step_for(case=case, kind=kind)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from rogatory.core.deadlines.events import EventKind
 from rogatory.core.errors import DomainError
 from rogatory.core.wire.records import DocumentNote
 from rogatory.core.workflow import CaseState, Direction
@@ -27,7 +29,10 @@ MAJOR = 1
 # older reader ignores the member, and refuses only the kinds it does not know.
 # 1.3 added the status changes the requesting State follows: execution in progress (assigned,
 # started or resumed), extradition granted and surrender done.
-MINOR = 3
+# 1.4 added the requested State's dated steps of an extradition: the provisional arrest
+# confirmed and the date agreed for surrender, each with ``body`` {"date": "YYYY-MM-DD"}, so
+# that the requesting State's clocks run from the real date.
+MINOR = 4
 SCHEMA = f"{SCHEMA_NAME}/{MAJOR}.{MINOR}"
 _SCHEMA_RE = re.compile(r"^rogatory\.communication/(\d{1,4})\.(\d{1,4})$")
 
@@ -68,6 +73,12 @@ class CommunicationKind(StrEnum):
     # art. 18(1), 18(3)).
     EXTRADITION_GRANTED = "extradition_granted"
     SURRENDER = "surrender"
+    # The requested State's dated steps of an extradition, each with the event's date in its
+    # body: the person arrested at the requesting State's request (ETS 24 art. 16(4); UNTOC
+    # art. 16(9)), and the date fixed for surrender (ETS 24 art. 18(2)-(4); FD 2002/584
+    # art. 23). (short: the timeline line "received_<kind>" fits its 32 characters)
+    PROVISIONAL_ARREST_CONFIRMED = "arrest_confirmed"
+    SURRENDER_DATE_AGREED = "surrender_date_agreed"
     # Hearings by video (UNTOC art. 18(18); ETS 182 art. 9): the slot is agreed between the
     # two States on the case thread, and the requested State returns the minutes.
     HEARING_PROPOSAL = "hearing_proposal"
@@ -95,6 +106,10 @@ class KindRule:
     stops_receiver_clocks: bool = False
     # The communication this one answers (its message id travels as ``in_reply_to``).
     answers: CommunicationKind | None = None
+    # The event whose date the body carries ({"date": "YYYY-MM-DD"}, schema 1.4): the sender's
+    # case recorded it, and the receiving case records the same date, so that its own clocks
+    # run from it. Sent with that record, never by hand.
+    event_date: EventKind | None = None
 
 
 K = CommunicationKind
@@ -155,6 +170,22 @@ RULES: dict[CommunicationKind, KindRule] = {
         IN, "ETS 24 art. 18(1)", receiver_follows=CaseState.EXTRADITION_GRANTED
     ),
     K.SURRENDER: KindRule(IN, "ETS 24 art. 18(3)", receiver_follows=CaseState.SURRENDERED),
+    # The requesting State learns the date of the arrest, from which its time to send the
+    # formal request runs (ETS 24 art. 16(4); UNTOC art. 16(9)), and the date fixed for
+    # surrender, from which the surrender periods run (ETS 24 art. 18(2)-(4); FD 2002/584
+    # art. 23).
+    K.PROVISIONAL_ARREST_CONFIRMED: KindRule(
+        IN,
+        "ETS 24 art. 16(4); UNTOC art. 16(9)",
+        body_required=True,
+        event_date=EventKind.ARREST,
+    ),
+    K.SURRENDER_DATE_AGREED: KindRule(
+        IN,
+        "ETS 24 art. 18(2)-(4); FD 2002/584 art. 23",
+        body_required=True,
+        event_date=EventKind.SURRENDER_DATE_AGREED,
+    ),
     # The requesting State's judicial authority conducts the hearing and the requested State's
     # is present (UNTOC art. 18(18); ETS 182 art. 9(5)): either may propose, counter, accept,
     # move or cancel the slot.
@@ -171,6 +202,33 @@ RULES: dict[CommunicationKind, KindRule] = {
     # case conversation, which offers each side's own kinds.
     K.HEARING_MINUTES: KindRule(None, "ETS 182 art. 9(6)", body_required=True),
 }
+
+# The communication that tells the other State the date our case recorded for an event.
+SENT_WITH_EVENT_DATE: dict[tuple[Direction, EventKind], CommunicationKind] = {
+    (rule.sent_from, rule.event_date): kind
+    for kind, rule in RULES.items()
+    if rule.event_date is not None and rule.sent_from is not None
+}
+
+_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def event_date_body(day: date) -> dict[str, Any]:
+    """The body of a dated kind (schema 1.4)."""
+    return {"date": day.isoformat()}
+
+
+def event_date_of(data: Communication) -> date:
+    """The date a dated kind's body carries: a calendar date written YYYY-MM-DD, refused as
+    ``wire.invalid`` naming ``body.date`` when missing or outside the calendar."""
+    value = data.body.get("date")
+    if not isinstance(value, str) or _DAY_RE.match(value) is None:
+        raise DomainError("wire.invalid", field="body.date")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DomainError("wire.invalid", field="body.date") from None
+
 
 # A step of one's own case that is itself a communication to the other State: the
 # proceedings service sends it in the same transaction as the step, with the step's reason.
@@ -221,6 +279,8 @@ def communication_check(
         raise DomainError("field.required", field="text")
     if rule.body_required and not data.body:
         raise DomainError("field.required", field="body")
+    if rule.event_date is not None:
+        event_date_of(data)
     if len(data.text) > max_text:
         raise DomainError("field.too_long", field="text", max_length=max_text)
     if len(data.reference) > 64:
@@ -278,9 +338,13 @@ def communication_from_wire(payload: Any) -> Communication:
         body = {}
     if not isinstance(body, Mapping):
         raise DomainError("wire.invalid", field="body")
-    return Communication(
+    data = Communication(
         kind=kind, documents=_notes(payload.get("documents")), body=dict(body), **values
     )
+    if RULES[kind].event_date is not None:
+        # A dated step without its date, or with one outside the calendar, says nothing.
+        event_date_of(data)
+    return data
 
 
 def _notes(items: Any) -> tuple[DocumentNote, ...]:

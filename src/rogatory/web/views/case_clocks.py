@@ -7,10 +7,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from rogatory.apps.cases.services.event_dates import (
-    case_event_date_set,
-    case_time_limit_basis_set,
-)
+from rogatory.apps.cases.services.event_dates import case_time_limit_basis_set
+from rogatory.apps.proceedings.services.event_dates import case_event_date_record
 from rogatory.core.errors import DomainError
 from rogatory.web.clock_forms import EventDateForm, TimeLimitBasisForm
 from rogatory.web.views.common import domain_message, error_page
@@ -32,7 +30,9 @@ def event_date_set(request: HttpRequest, case_id: int) -> HttpResponse:
                 messages.error(request, str(error))
         return _back(case_id)
     try:
-        case_event_date_set(
+        # The requested State's arrest and date fixed for surrender are sent to the
+        # requesting State with the record (proceedings.services.event_dates).
+        _row, sent = case_event_date_record(
             actor=request.user,
             case_id=case_id,
             kind=form.cleaned_data["kind"],
@@ -45,6 +45,8 @@ def event_date_set(request: HttpRequest, case_id: int) -> HttpResponse:
         domain_message(request, err)
     else:
         messages.success(request, _("The date was recorded and the time limits recomputed."))
+        if sent is not None and sent.message_id:
+            messages.info(request, _("The date was sent to the requesting State."))
     return _back(case_id)
 
 

@@ -11,9 +11,10 @@ from django.db import transaction
 from rogatory.apps.audit.services import audit_record
 from rogatory.apps.cases.models import Case, CaseEvent, Communication
 from rogatory.apps.cases.services.deadlines import follow_up_stop
+from rogatory.apps.cases.services.event_dates import case_event_date_set
 from rogatory.apps.cases.services.transition import case_status_change
 from rogatory.core.errors import DomainError
-from rogatory.core.wire.communication import RULES, CommunicationKind
+from rogatory.core.wire.communication import RULES, CommunicationKind, event_date_of
 from rogatory.core.wire.communication import Communication as CommunicationData
 from rogatory.core.workflow import CaseState, Direction
 
@@ -118,4 +119,28 @@ def communication_receive(
         _follow(actor=actor, case=case, target=rule.receiver_follows, reason=data.text)
     if rule.stops_receiver_clocks:
         follow_up_stop(case=case, at=at)
+    if rule.event_date is not None:
+        _event_date_follow(actor=actor, case=case, data=data)
     return row
+
+
+def _event_date_follow(*, actor: Any, case: Case, data: CommunicationData) -> None:
+    """Record on our case the date of the event the requested State reports (its arrest of
+    the person, the date fixed for surrender), so that our clocks run from it (ETS 24
+    art. 16(4), 18(2)-(4)); a date our case cannot take (not an extradition, an arrest dated
+    ahead of today) leaves the dates as they were, and the communication is still kept."""
+    event = RULES[data.kind].event_date
+    if event is None:
+        return
+    try:
+        with transaction.atomic():
+            case_event_date_set(
+                actor=actor,
+                case_id=case.pk,
+                kind=event.value,
+                day=event_date_of(data),
+                from_other_state=True,
+            )
+    except DomainError:
+        return
+    case.refresh_from_db()

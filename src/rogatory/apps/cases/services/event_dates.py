@@ -16,7 +16,7 @@ from rogatory.core.dates import latest_today, parse_full_date
 from rogatory.core.deadlines.events import EventKind
 from rogatory.core.errors import DomainError
 from rogatory.core.limits import bounded_text
-from rogatory.core.workflow import CaseKind
+from rogatory.core.workflow import CaseKind, CaseState
 
 
 def _kind(value: str) -> EventKind:
@@ -26,18 +26,36 @@ def _kind(value: str) -> EventKind:
         raise DomainError("field.invalid_choice", field="kind", value=value) from None
 
 
-def _extradition_case(actor: Any, case_id: int, action: str) -> Case:
-    case = case_for_write(actor=actor, case_id=case_id, action=action)
+def _extradition_case(
+    actor: Any, case_id: int, action: str, *, from_other_state: bool = False
+) -> Case:
+    if from_other_state:
+        # The other State's signed message is the authority for the date, not a user's access
+        # to the case (as for a status it implies: case_status_change).
+        case = Case.objects.select_for_update().get(pk=case_id)
+        if case.status == CaseState.CLOSED:
+            raise DomainError("case.closed", case_id=case_id)
+    else:
+        case = case_for_write(actor=actor, case_id=case_id, action=action)
     if not CaseKind(case.kind).is_extradition:
         raise DomainError("event_date.not_extradition", case_id=case_id)
     return case
 
 
 def case_event_date_set(
-    *, actor: Any, case_id: int, kind: str, day: str | date | None, note: str = ""
+    *,
+    actor: Any,
+    case_id: int,
+    kind: str,
+    day: str | date | None,
+    note: str = "",
+    from_other_state: bool = False,
 ) -> CaseEventDate | None:
     """Enter or correct the date of `kind` on an extradition case; an empty `day` removes a
-    date entered by mistake. Returns the row, or None when there is none left."""
+    date entered by mistake. Returns the row, or None when there is none left.
+
+    ``from_other_state``: the date is the other State's, from its signed message (``actor``
+    is the exchange's system user), recorded on the case the message threads."""
     event = _kind(kind)
     when = day if isinstance(day, date) else parse_full_date(day or "", field="date")
     note = bounded_text(note.strip(), "note")
@@ -46,7 +64,9 @@ def case_event_date_set(
     if when is not None and not event.may_be_future and when > latest_today(now):
         raise DomainError("event_date.in_future", field="date", value=when.isoformat())
     with transaction.atomic():
-        case = _extradition_case(actor, case_id, "case.event_date")
+        case = _extradition_case(
+            actor, case_id, "case.event_date", from_other_state=from_other_state
+        )
         row = CaseEventDate.objects.filter(case=case, kind=event).first()
         before = None if row is None else row.date.isoformat()
         after = None if when is None else when.isoformat()

@@ -16,8 +16,10 @@ is at 08:00 the next day in Tokyo, so its local date differs between the two Sta
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -316,11 +318,15 @@ def demo_hearing_step(*, home: str, start_with: str | None = None) -> list[str]:
     """Make this node's next move(s) in the demo hearing; what was done, one line each."""
     staff = _staff()
     done: list[str] = []
-    had = set(Minutes.objects.filter(received=True).values_list("pk", flat=True))
     hearing_inbox_apply()
-    for minutes in Minutes.objects.filter(
-        received=True, verified=True, hearing__case__title=TITLE
-    ).exclude(pk__in=had):
+    for minutes in Minutes.objects.filter(received=True, verified=True, hearing__case__title=TITLE):
+        # Minutes are applied as they arrive (the exchange's arrival handler), before this
+        # step runs: the demo remembers which it has told, so each is told once.
+        told = Path(settings.DATA_DIR) / "demo" / f"hearing-minutes-{minutes.pk}.told"
+        if told.exists():
+            continue
+        told.parent.mkdir(parents=True, exist_ok=True)
+        told.touch()
         done.append(
             f"{minutes.hearing.case.our_reference}: received the minutes "
             f"({minutes.language}), signature of {minutes.signer_node} verified"
