@@ -606,6 +606,28 @@ def test_a_colleague_gets_one_unread_notice_though_the_writer_cannot_see_the_fir
     assert unread == first
 
 
+def _opened_note() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT coalesce(current_setting('rogatory.opened_cases', true), '')")
+        return str(cursor.fetchone()[0])
+
+
+def test_a_change_is_noted_once_and_bulk_system_work_is_not_noted(
+    app_role: None, cases: Any, people: Any
+) -> None:
+    # given the officer's transaction changing the same case twice
+    with acting_user(people["officer"]), transaction.atomic():
+        Case.objects.filter(pk=cases["open"].pk).update(title="First change")
+        Case.objects.filter(pk=cases["open"].pk).update(title="Second change")
+        # then the case is noted once (the note let a million-case statement grow it
+        # quadratically before)
+        assert _opened_note() == str(cases["open"].pk)
+    # and system work over every case notes none of them
+    with system_context("test: bulk", audited=False), transaction.atomic():
+        Case.objects.update(title="Bulk change")
+        assert _opened_note() == ""
+
+
 # Tables that name a case but stay outside row security, with the reason.
 UNPROTECTED_CASE_TABLES = {
     # The exchange's own queues: read and written by the node's system work (worker, peers);
