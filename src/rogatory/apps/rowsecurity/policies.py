@@ -77,8 +77,7 @@ $$;
 """
 
 # Built from constants of this module and enums only, never from input.
-FUNCTIONS = (
-    f"""
+FUNCTIONS = f"""
 CREATE OR REPLACE FUNCTION rogatory_system() RETURNS boolean
 LANGUAGE sql STABLE AS $$
   SELECT coalesce(current_setting('{SYSTEM_SETTING}', true), '') = 'on'
@@ -119,9 +118,8 @@ LANGUAGE sql STABLE SET {SYSTEM_SETTING} = 'on' AS $$
   SELECT case_id FROM cases_person WHERE id = pid
 $$;
 
-"""
-    + NOTE_OPENED
-)  # noqa: S608
+"""  # noqa: S608
+FUNCTIONS += NOTE_OPENED
 
 
 def _case_table() -> str:
